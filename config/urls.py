@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from quartier.api.api import api
+from quartier.cms import views as cms_views
+from quartier.core import views as core_views
+from quartier.quarters import views as quarter_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("dokumente/", include(wagtaildocs_urls)),
+    path("api/v1/", api.urls),
+    path("robots.txt", core_views.robots_txt),
+    path("healthz", core_views.healthz),
+]
+
+urlpatterns += i18n_patterns(
+    path("konto/", include("allauth.urls")),
+    path("rueckmeldung/<int:page_id>/", cms_views.feedback_submit, name="feedback_submit"),
+    path("sitemap.xml", core_views.sitemap),
+    path("quartier/<slug:slug>/", quarter_views.quarter_permalink, name="quarter_permalink"),
+    # Wagtail serves every other path: the page tree is the site.
+    re_path(r"", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,18 @@
+"""The open data API: one NinjaAPI, each app mounts its router beside its models."""
+
+from ninja import NinjaAPI, Swagger
+
+from quartier.quarters.api import router as quarters_router
+
+api = NinjaAPI(
+    title="Quartier Open Data API",
+    version="1.0.0",
+    description=(
+        "Offene Daten der Stadtquartiere: Quartiere, Gebietsgrenzen (GeoJSON, RFC 7946). "
+        "Lizenz: Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)."
+    ),
+    urls_namespace="api",
+    docs=Swagger(settings={"persistAuthorization": False}),
+    docs_url="/docs/",
+)
+api.add_router("/quarters/", quarters_router)
