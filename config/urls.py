@@ -20,9 +20,15 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
-    path("rueckmeldung/<int:page_id>/", cms_views.feedback_submit, name="feedback_submit"),
+    path(
+        "rueckmeldung/<int:page_id>/", cms_views.feedback_submit, name="feedback_submit"
+    ),
     path("sitemap.xml", core_views.sitemap),
-    path("quartier/<slug:slug>/", quarter_views.quarter_permalink, name="quarter_permalink"),
+    path(
+        "quartier/<slug:slug>/",
+        quarter_views.quarter_permalink,
+        name="quarter_permalink",
+    ),
     # Wagtail serves every other path: the page tree is the site.
     re_path(r"", include(wagtail_urls)),
     prefix_default_language=False,

@@ -19,7 +19,9 @@ class LinkBlock(blocks.StructBlock):
 
     page = blocks.PageChooserBlock(label=_("Seite"), required=False)
     url = blocks.CharBlock(
-        label=_("oder Adresse"), required=False, max_length=300,
+        label=_("oder Adresse"),
+        required=False,
+        max_length=300,
         help_text=_("z. B. /api/v1/docs/ oder https://…"),
     )
 
@@ -31,7 +33,9 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         has_page, has_url = bool(value.get("page")), bool(value.get("url"))
         if (has_page and has_url) or not (has_page or has_url or self.optional):
-            raise ValidationError(_("Bitte genau eine Seite oder eine Adresse angeben."))
+            raise ValidationError(
+                _("Bitte genau eine Seite oder eine Adresse angeben.")
+            )
         return value
 
     class Meta:
@@ -96,7 +100,9 @@ class ThemesBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        label=_("Zwischenüberschrift"), form_classname="title", template="blocks/heading_block.html"
+        label=_("Zwischenüberschrift"),
+        form_classname="title",
+        template="blocks/heading_block.html",
     )
     paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
     image = ImageBlock(label=_("Bild"), template="blocks/image_block.html")

@@ -37,14 +37,21 @@ def site_navigation(request):
         # The feedback mechanism BITV 2.0 asks for, reachable from every page.
         report_url = pages["barrierefreiheit"].get_url(request)
         footer_links.append(
-            {"label": _("Barriere melden"), "url": f"{report_url}?{urlencode({'seite': request.path})}#rueckmeldung"}
+            {
+                "label": _("Barriere melden"),
+                "url": f"{report_url}?{urlencode({'seite': request.path})}#rueckmeldung",
+            }
         )
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     quarters_url = translate_url("/quartiere/", language)
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "main_nav": [
-            {"label": _("Quartiere"), "url": quarters_url, "active": request.path.startswith(quarters_url)},
+            {
+                "label": _("Quartiere"),
+                "url": quarters_url,
+                "active": request.path.startswith(quarters_url),
+            },
         ],
         "footer_links": footer_links,
     }

@@ -37,4 +37,6 @@ class NewsFeed(Feed):
 
         from django.utils import timezone
 
-        return datetime.combine(item.date, time(9), tzinfo=timezone.get_default_timezone())
+        return datetime.combine(
+            item.date, time(9), tzinfo=timezone.get_default_timezone()
+        )

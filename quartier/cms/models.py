@@ -25,7 +25,11 @@ class HomePage(Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["cms.QuarterIndexPage", "cms.StandardPage"]
     max_count = 2  # one per language tree (de, en)
@@ -79,9 +83,16 @@ class QuarterPage(Page):
     """The "Mehr erfahren" page of one quarter."""
 
     quarter = models.ForeignKey(
-        Quarter, on_delete=models.PROTECT, related_name="pages", verbose_name=_("Quartier")
+        Quarter,
+        on_delete=models.PROTECT,
+        related_name="pages",
+        verbose_name=_("Quartier"),
     )
-    teaser = models.CharField(_("Kurzbeschreibung"), max_length=200, help_text=_("Ein Satz für die Karte auf der Übersicht."))
+    teaser = models.CharField(
+        _("Kurzbeschreibung"),
+        max_length=200,
+        help_text=_("Ein Satz für die Karte auf der Übersicht."),
+    )
     intro = models.TextField(_("Einleitung"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
 
@@ -90,10 +101,17 @@ class QuarterPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("quarter"),
-        MultiFieldPanel([FieldPanel("teaser"), FieldPanel("intro")], heading=_("Kurz gesagt")),
+        MultiFieldPanel(
+            [FieldPanel("teaser"), FieldPanel("intro")], heading=_("Kurz gesagt")
+        ),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("teaser"), index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["cms.QuarterIndexPage"]
     subpage_types = ["cms.NewsIndexPage", "cms.StandardPage"]
 
@@ -105,12 +123,25 @@ class QuarterPage(Page):
         # Printed flyers carry /quartiere/<slug>/: the page slug is the quarter's.
         if self.quarter_id and self.slug != self.quarter.slug:
             raise ValidationError(
-                {"slug": _("Die Adresse muss dem Kürzel des Quartiers entsprechen: %(slug)s") % {"slug": self.quarter.slug}}
+                {
+                    "slug": _(
+                        "Die Adresse muss dem Kürzel des Quartiers entsprechen: %(slug)s"
+                    )
+                    % {"slug": self.quarter.slug}
+                }
             )
         # One page per quarter and language (a table constraint cannot reach Page.locale).
-        duplicates = QuarterPage.objects.filter(quarter_id=self.quarter_id, locale_id=self.locale_id).exclude(pk=self.pk)
+        duplicates = QuarterPage.objects.filter(
+            quarter_id=self.quarter_id, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
         if self.quarter_id and duplicates.exists():
-            raise ValidationError({"quarter": _("Dieses Quartier hat in dieser Sprache schon eine Seite.")})
+            raise ValidationError(
+                {
+                    "quarter": _(
+                        "Dieses Quartier hat in dieser Sprache schon eine Seite."
+                    )
+                }
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -151,7 +182,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
         from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
-        context["news_page"] = Paginator(self.news(), 12).get_page(request.GET.get("seite"))
+        context["news_page"] = Paginator(self.news(), 12).get_page(
+            request.GET.get("seite")
+        )
         return context
 
     @path("feed/", name="feed")
@@ -165,12 +198,27 @@ class NewsPage(Page):
     date = models.DateField(_("Datum"))
     intro = models.TextField(_("Vorspann"))
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Bild")
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Bild"),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
 
-    content_panels = [*Page.content_panels, FieldPanel("date"), FieldPanel("intro"), FieldPanel("image"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types: list[str] = []
 
@@ -190,11 +238,24 @@ class StandardPage(Page):
     intro = models.TextField(_("Einleitung"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Inhalt"))
     feedback_form = models.CharField(
-        _("Formular am Ende"), max_length=20, choices=FeedbackForm.choices, blank=True, default=""
+        _("Formular am Ende"),
+        max_length=20,
+        choices=FeedbackForm.choices,
+        blank=True,
+        default="",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("feedback_form")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("feedback_form"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["cms.HomePage", "cms.QuarterPage", "cms.StandardPage"]
     subpage_types = ["cms.StandardPage"]
 
@@ -206,7 +267,9 @@ class StandardPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         if self.feedback_form and "feedback_form" not in context:
-            context["feedback_form"] = FeedbackForm(initial={"kind": self.feedback_form})
+            context["feedback_form"] = FeedbackForm(
+                initial={"kind": self.feedback_form}
+            )
         return context
 
 
@@ -226,7 +289,9 @@ class Feedback(models.Model):
     email = models.EmailField(_("E-Mail"), blank=True)
     page_url = models.CharField(_("Betroffene Seite"), max_length=500, blank=True)
     message = models.TextField(_("Nachricht"))
-    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
     created_at = models.DateTimeField(_("eingegangen"), auto_now_add=True)
 
     class Meta:

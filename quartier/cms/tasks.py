@@ -15,8 +15,11 @@ def send_feedback_notification(feedback_id: int) -> None:
         part
         for part in [
             feedback.message,
-            _("Seite: %(url)s") % {"url": feedback.page_url} if feedback.page_url else "",
-            _("Von: %(name)s <%(email)s>") % {"name": feedback.name, "email": feedback.email}
+            _("Seite: %(url)s") % {"url": feedback.page_url}
+            if feedback.page_url
+            else "",
+            _("Von: %(name)s <%(email)s>")
+            % {"name": feedback.name, "email": feedback.email}
             if feedback.email or feedback.name
             else "",
             _("Bearbeiten: %(url)s") % {"url": admin_url},

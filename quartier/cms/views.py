@@ -13,17 +13,24 @@ from .services import feedback_create
 @require_POST
 def feedback_submit(request: HttpRequest, page_id: int) -> HttpResponse:
     """Takes the form at the end of the accessibility or contact page."""
-    page = StandardPage.objects.live().filter(pk=page_id).exclude(feedback_form="").first()
+    page = (
+        StandardPage.objects.live().filter(pk=page_id).exclude(feedback_form="").first()
+    )
     if page is None:
         raise Http404
     form = FeedbackForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
         feedback_create(
-            kind=data["kind"], message=data["message"], page_url=data["page_url"],
-            name=data["name"], email=data["email"],
+            kind=data["kind"],
+            message=data["message"],
+            page_url=data["page_url"],
+            name=data["name"],
+            email=data["email"],
         )
-        messages.success(request, _("Danke! Ihre Nachricht ist angekommen. Wir melden uns bald."))
+        messages.success(
+            request, _("Danke! Ihre Nachricht ist angekommen. Wir melden uns bald.")
+        )
         return redirect(page.url)
     context = page.get_context(request)
     context["feedback_form"] = form

@@ -25,12 +25,17 @@ class Organisation(models.Model):
     name = models.CharField(_("Name"), max_length=200)
     slug = models.SlugField(_("Kürzel"), unique=True)
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
-    quarters = models.ManyToManyField(Quarter, related_name="organisations", verbose_name=_("Quartiere"))
+    quarters = models.ManyToManyField(
+        Quarter, related_name="organisations", verbose_name=_("Quartiere")
+    )
     description = models.TextField(_("Beschreibung"), blank=True)
     website = models.URLField(_("Website"), blank=True)
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Membership", through_fields=("organisation", "user"),
-        related_name="organisations", blank=True
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        through_fields=("organisation", "user"),
+        related_name="organisations",
+        blank=True,
     )
 
     class Meta:
@@ -43,17 +48,29 @@ class Organisation(models.Model):
 
 
 class Membership(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
     verified_at = models.DateTimeField(_("bestätigt am"), null=True, blank=True)
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
         verbose_name = _("Mitgliedschaft")
         verbose_name_plural = _("Mitgliedschaften")
-        constraints = [models.UniqueConstraint(fields=["organisation", "user"], name="membership_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"], name="membership_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation}"

@@ -22,7 +22,9 @@ def parse_geometry(data: dict | None) -> BaseGeometry | None:
 def clean_area(data: dict) -> dict:
     """Validate a GeoJSON (Multi)Polygon and return it with RFC 7946 ring orientation."""
     if not isinstance(data, dict) or data.get("type") not in AREA_TYPES:
-        raise ValidationError(_("Bitte eine GeoJSON-Fläche (Polygon oder MultiPolygon) angeben."))
+        raise ValidationError(
+            _("Bitte eine GeoJSON-Fläche (Polygon oder MultiPolygon) angeben.")
+        )
     try:
         shape = sg.shape(data)
     except (ValueError, TypeError, AttributeError, IndexError) as error:
@@ -31,7 +33,9 @@ def clean_area(data: dict) -> dict:
         raise ValidationError(_("Die Fläche ist leer oder überschneidet sich selbst."))
     min_x, min_y, max_x, max_y = shape.bounds
     if not (-180 <= min_x <= max_x <= 180 and -90 <= min_y <= max_y <= 90):
-        raise ValidationError(_("Koordinaten bitte als Längengrad, Breitengrad (WGS 84)."))
+        raise ValidationError(
+            _("Koordinaten bitte als Längengrad, Breitengrad (WGS 84).")
+        )
     return to_geojson(shape)
 
 
@@ -76,7 +80,9 @@ class MapFrame:
     width: int = 600
 
     @classmethod
-    def around(cls, shapes: Iterable[BaseGeometry], *, width: int = 600, margin: float = 0.06):
+    def around(
+        cls, shapes: Iterable[BaseGeometry], *, width: int = 600, margin: float = 0.06
+    ):
         bounds = [s.bounds for s in shapes if s is not None and not s.is_empty]
         if not bounds:
             raise ValueError("A map needs at least one shape.")
@@ -86,7 +92,13 @@ class MapFrame:
         max_lat = max(b[3] for b in bounds)
         pad_lon = (max_lon - min_lon) * margin or 0.002
         pad_lat = (max_lat - min_lat) * margin or 0.002
-        return cls(min_lon - pad_lon, min_lat - pad_lat, max_lon + pad_lon, max_lat + pad_lat, width)
+        return cls(
+            min_lon - pad_lon,
+            min_lat - pad_lat,
+            max_lon + pad_lon,
+            max_lat + pad_lat,
+            width,
+        )
 
     @property
     def _x_scale(self) -> float:
@@ -113,7 +125,9 @@ class MapFrame:
         """SVG path data for a polygon, multipolygon or line."""
         if shape is None or shape.is_empty:
             return ""
-        if isinstance(shape, sg.MultiPolygon | sg.MultiLineString | sg.GeometryCollection):
+        if isinstance(
+            shape, sg.MultiPolygon | sg.MultiLineString | sg.GeometryCollection
+        ):
             return " ".join(self.path(part) for part in shape.geoms)
         if isinstance(shape, sg.Polygon):
             rings = [shape.exterior, *shape.interiors]

@@ -1,11 +1,10 @@
-from dataclasses import replace
+from dataclasses import replace as replace_parts
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
-# The Wagtail admin and the API docs (Swagger UI) set inline styles; both are ours, and
-# scripts stay restricted to 'self' there too.
+# The Wagtail admin and the API docs (Swagger UI) set inline styles; public pages never do.
 RELAXED_STYLE_PATHS = (*settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS, "/api/v1/docs")
 
 
@@ -19,15 +18,18 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         report_only: bool = False,
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(RELAXED_STYLE_PATHS):
-            update = dict(parts.update or {})
-            update["style-src"] = ["'unsafe-inline'"]
-            if request.path_info.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS):
-                # The admin's editors still carry a few inline event handlers.
-                update["script-src"] = ["'unsafe-inline'"]
-                update["img-src"] = ["blob:"]
-            parts = replace(parts, update=update)
-        return parts
+        path = request.path_info
+        if report_only or not path.startswith(RELAXED_STYLE_PATHS):
+            return parts
+        replace = dict(parts.replace or {})
+        replace["style-src"] = ["'self'", "'unsafe-inline'"]
+        if path.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS):
+            # The admin's editors still carry a few inline scripts; page previews
+            # show the page in a same-origin frame.
+            replace["script-src"] = ["'self'", "'unsafe-inline'"]
+            replace["img-src"] = ["'self'", "data:", "blob:"]
+            replace["frame-ancestors"] = ["'self'"]
+        return replace_parts(parts, replace=replace)
 
     def process_response(
         self, request: HttpRequest, response: HttpResponseBase
@@ -35,3 +37,18 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         response = super().process_response(request, response)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+def admin_preview_frames(get_response):
+    """Lets the admin frame itself (page previews); elsewhere X-Frame-Options stays DENY.
+
+    CSP frame-ancestors 'self' still guards the admin, see ContentSecurityPolicyMiddleware.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponseBase:
+        response = get_response(request)
+        if request.path_info.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS):
+            response.xframe_options_exempt = True
+        return response
+
+    return middleware

@@ -31,7 +31,10 @@ class OpeningPeriod(models.Model):
     opens = models.TimeField(_("von"))
     closes = models.TimeField(_("bis"))
     languages = models.CharField(
-        _("Sprachen"), max_length=200, blank=True, help_text=_("z. B. Arabisch, Türkisch")
+        _("Sprachen"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. Arabisch, Türkisch"),
     )
     note = models.CharField(_("Hinweis"), max_length=200, blank=True)
 
@@ -43,7 +46,10 @@ class OpeningPeriod(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
     def contains(self, moment: dt.datetime) -> bool:
-        return moment.weekday() == self.weekday and self.opens <= moment.time() < self.closes
+        return (
+            moment.weekday() == self.weekday
+            and self.opens <= moment.time() < self.closes
+        )
 
 
 class Closure(models.Model):

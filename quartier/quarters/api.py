@@ -58,7 +58,9 @@ class QuarterDetail(QuarterOut):
 
 
 def _quarters():
-    return Quarter.objects.public().prefetch_related("districts", "programmes__programme")
+    return Quarter.objects.public().prefetch_related(
+        "districts", "programmes__programme"
+    )
 
 
 def _quarter_data(quarter: Quarter) -> dict:
@@ -107,7 +109,9 @@ def quarter_boundaries(request: HttpRequest):
                 "slug": quarter.slug,
                 "name": quarter.name,
                 "kind": quarter.kind,
-                "area_ha": float(quarter.area_ha) if quarter.area_ha is not None else None,
+                "area_ha": float(quarter.area_ha)
+                if quarter.area_ha is not None
+                else None,
                 "schematic": quarter.boundary_is_schematic,
                 "url": quarter.get_absolute_url(),
             },
@@ -119,7 +123,13 @@ def quarter_boundaries(request: HttpRequest):
     return JsonResponse(body, content_type="application/geo+json")
 
 
-@router.get("/{slug}/", response=QuarterDetail, summary="Ein Quartier mit Gebietsgrenze")
+@router.get(
+    "/{slug}/", response=QuarterDetail, summary="Ein Quartier mit Gebietsgrenze"
+)
 def get_quarter(request: HttpRequest, slug: str):
     quarter = get_object_or_404(_quarters(), slug=slug)
-    return {**_quarter_data(quarter), **licence_info(request.path), "boundary": quarter.boundary}
+    return {
+        **_quarter_data(quarter),
+        **licence_info(request.path),
+        "boundary": quarter.boundary,
+    }

@@ -19,11 +19,20 @@ def overview_map(quarter_pages: Iterable) -> dict | None:
     if not pages:
         return None
     city = _city_shape()
-    frame = MapFrame.around([city] if city else [p.quarter.shape for p in pages], width=600)
+    frame = MapFrame.around(
+        [city] if city else [p.quarter.shape for p in pages], width=600
+    )
     shapes = []
     for page in pages:
         x, y = frame.xy(*page.quarter.shape.representative_point().coords[0])
-        shapes.append({"page": page, "d": frame.path(page.quarter.shape), "label_x": x, "label_y": y})
+        shapes.append(
+            {
+                "page": page,
+                "d": frame.path(page.quarter.shape),
+                "label_x": x,
+                "label_y": y,
+            }
+        )
     return {"frame": frame, "city_d": frame.path(city), "shapes": shapes}
 
 

@@ -13,7 +13,12 @@ from shapely.geometry.base import BaseGeometry
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from quartier.core.geo import clean_area, parse_geometry
-from quartier.core.opening_hours import Closure, OpeningPeriod, OpeningState, opening_state
+from quartier.core.opening_hours import (
+    Closure,
+    OpeningPeriod,
+    OpeningState,
+    opening_state,
+)
 
 
 @register_setting(icon="site")
@@ -22,7 +27,9 @@ class CitySettings(BaseGenericSetting):
 
     name = models.CharField(_("Name der Stadt"), max_length=100, default="Osnabrück")
     outline = models.JSONField(
-        _("Stadtgrenze (GeoJSON)"), null=True, blank=True,
+        _("Stadtgrenze (GeoJSON)"),
+        null=True,
+        blank=True,
         help_text=_("Polygon in WGS 84; dient als Hintergrund der Karten."),
     )
 
@@ -43,9 +50,13 @@ class District(models.Model):
 
     number = models.CharField(_("Nummer"), max_length=8, blank=True)
     name = models.CharField(_("Name"), max_length=100, unique=True)
-    inhabitants = models.PositiveIntegerField(_("Einwohner*innen"), null=True, blank=True)
+    inhabitants = models.PositiveIntegerField(
+        _("Einwohner*innen"), null=True, blank=True
+    )
     inhabitants_as_of = models.DateField(_("Stand"), null=True, blank=True)
-    area_ha = models.DecimalField(_("Fläche (ha)"), max_digits=8, decimal_places=2, null=True, blank=True)
+    area_ha = models.DecimalField(
+        _("Fläche (ha)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
     source = models.URLField(_("Quelle"), blank=True)
 
     class Meta:
@@ -92,8 +103,14 @@ class Quarter(ClusterableModel):
     class Kind(models.TextChoices):
         STADTQUARTIER = "stadtquartier", _("Stadtquartier")
         SANIERUNGSGEBIET = "sanierungsgebiet", _("Sanierungsgebiet")
-        GEMEINWESENARBEIT = "gemeinwesenarbeit", _("Quartiersprojekt der Gemeinwesenarbeit")
-        SOZIALE_STADT_FORMER = "soziale_stadt_former", _("Ehemaliges Gebiet der Sozialen Stadt")
+        GEMEINWESENARBEIT = (
+            "gemeinwesenarbeit",
+            _("Quartiersprojekt der Gemeinwesenarbeit"),
+        )
+        SOZIALE_STADT_FORMER = (
+            "soziale_stadt_former",
+            _("Ehemaliges Gebiet der Sozialen Stadt"),
+        )
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("in Vorbereitung")
@@ -102,34 +119,63 @@ class Quarter(ClusterableModel):
         CLOSED = "closed", _("abgeschlossen")
 
     name = models.CharField(_("Name"), max_length=100, unique=True)
-    short_name = models.CharField(_("Kurzname"), max_length=50, help_text=_("z. B. Schinkel"))
+    short_name = models.CharField(
+        _("Kurzname"), max_length=50, help_text=_("z. B. Schinkel")
+    )
     slug = models.SlugField(_("Kürzel in der Adresse"), unique=True)
     kind = models.CharField(_("Art des Gebiets"), max_length=30, choices=Kind.choices)
-    status = models.CharField(_("Stand"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    status = models.CharField(
+        _("Stand"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
     boundary = models.JSONField(
         _("Gebietsgrenze (GeoJSON)"),
         help_text=_("Polygon oder MultiPolygon in WGS 84 (Längengrad, Breitengrad)."),
     )
     boundary_is_schematic = models.BooleanField(
-        _("Grenze ist schematisch"), default=True,
-        help_text=_("Schematische Grenzen werden auf Karten als solche gekennzeichnet."),
+        _("Grenze ist schematisch"),
+        default=True,
+        help_text=_(
+            "Schematische Grenzen werden auf Karten als solche gekennzeichnet."
+        ),
     )
-    area_ha = models.DecimalField(_("Fläche (ha)"), max_digits=8, decimal_places=2, null=True, blank=True)
-    inhabitants = models.PositiveIntegerField(_("Einwohner*innen"), null=True, blank=True)
-    inhabitants_note = models.CharField(_("Hinweis zu Einwohner*innen"), max_length=200, blank=True)
-    started_year = models.PositiveSmallIntegerField(_("Beginn (Jahr)"), null=True, blank=True)
-    budget_eur = models.DecimalField(_("Budget (Euro)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    area_ha = models.DecimalField(
+        _("Fläche (ha)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    inhabitants = models.PositiveIntegerField(
+        _("Einwohner*innen"), null=True, blank=True
+    )
+    inhabitants_note = models.CharField(
+        _("Hinweis zu Einwohner*innen"), max_length=200, blank=True
+    )
+    started_year = models.PositiveSmallIntegerField(
+        _("Beginn (Jahr)"), null=True, blank=True
+    )
+    budget_eur = models.DecimalField(
+        _("Budget (Euro)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     budget_note = models.CharField(_("Hinweis zum Budget"), max_length=200, blank=True)
-    facts_source = models.TextField(_("Quellen der Eckdaten"), blank=True, help_text=_("Eine Quelle je Zeile."))
-    districts = models.ManyToManyField(District, blank=True, related_name="quarters", verbose_name=_("Stadtteile"))
+    facts_source = models.TextField(
+        _("Quellen der Eckdaten"), blank=True, help_text=_("Eine Quelle je Zeile.")
+    )
+    districts = models.ManyToManyField(
+        District, blank=True, related_name="quarters", verbose_name=_("Stadtteile")
+    )
     team = models.OneToOneField(
-        Group, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="managed_quarter", verbose_name=_("Team (Gruppe)"),
+        Group,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="managed_quarter",
+        verbose_name=_("Team (Gruppe)"),
         help_text=_("Wer in dieser Gruppe ist, bearbeitet dieses Quartier."),
     )
     collection = models.ForeignKey(
-        "wagtailcore.Collection", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("Medien-Sammlung"),
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Medien-Sammlung"),
     )
     sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
@@ -180,7 +226,9 @@ class QuarterProgramme(models.Model):
     """A funding programme a quarter was or is in, with its period."""
 
     quarter = ParentalKey(Quarter, on_delete=models.CASCADE, related_name="programmes")
-    programme = models.ForeignKey(FundingProgramme, on_delete=models.PROTECT, verbose_name=_("Programm"))
+    programme = models.ForeignKey(
+        FundingProgramme, on_delete=models.PROTECT, verbose_name=_("Programm")
+    )
     starts_on = models.DateField(_("Beginn"))
     ends_on = models.DateField(_("Ende"), null=True, blank=True)
     note = models.CharField(_("Hinweis"), max_length=200, blank=True)
@@ -191,7 +239,8 @@ class QuarterProgramme(models.Model):
         ordering = ["starts_on"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                condition=Q(ends_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
                 name="quarter_programme_ends_after_start",
             )
         ]
@@ -212,12 +261,16 @@ class TeamMember(models.Model):
         ADMINISTRATION = "administration", _("Stadtverwaltung")
         VOLUNTEER = "volunteer", _("Ehrenamt")
 
-    quarter = ParentalKey(Quarter, on_delete=models.CASCADE, related_name="team_members")
+    quarter = ParentalKey(
+        Quarter, on_delete=models.CASCADE, related_name="team_members"
+    )
     name = models.CharField(_("Name"), max_length=100)
     role = models.CharField(_("Rolle"), max_length=30, choices=Role.choices)
     organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
     is_fictional = models.BooleanField(
-        _("Demo-Person"), default=False, help_text=_("Erfundene Person, wird als Demo gekennzeichnet.")
+        _("Demo-Person"),
+        default=False,
+        help_text=_("Erfundene Person, wird als Demo gekennzeichnet."),
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
@@ -249,10 +302,19 @@ class Office(ClusterableModel):
         OPEN = "open", _("geöffnet")
         CLOSED = "closed", _("geschlossen")
 
-    quarter = models.ForeignKey(Quarter, on_delete=models.CASCADE, related_name="offices", verbose_name=_("Quartier"))
+    quarter = models.ForeignKey(
+        Quarter,
+        on_delete=models.CASCADE,
+        related_name="offices",
+        verbose_name=_("Quartier"),
+    )
     name = models.CharField(_("Name"), max_length=200)
-    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.OFFICE)
-    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    kind = models.CharField(
+        _("Art"), max_length=20, choices=Kind.choices, default=Kind.OFFICE
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
     street = models.CharField(_("Straße und Hausnummer"), max_length=200)
     postcode = models.CharField(_("PLZ"), max_length=10)
     city = models.CharField(_("Ort"), max_length=100, default="Osnabrück")
@@ -260,7 +322,9 @@ class Office(ClusterableModel):
     latitude = models.FloatField(_("Breitengrad"), null=True, blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
-    accessibility = models.TextField(_("Barrierefreiheit"), blank=True, help_text=_("z. B. stufenloser Zugang, WC"))
+    accessibility = models.TextField(
+        _("Barrierefreiheit"), blank=True, help_text=_("z. B. stufenloser Zugang, WC")
+    )
     opened_on = models.DateField(_("eröffnet am"), null=True, blank=True)
     closed_on = models.DateField(_("geschlossen seit"), null=True, blank=True)
     note = models.TextField(_("Hinweis"), blank=True)
@@ -298,7 +362,10 @@ class OfficeHours(OpeningPeriod):
         verbose_name = _("Sprechzeit")
         verbose_name_plural = _("Öffnungs- und Sprechzeiten")
         constraints = [
-            models.CheckConstraint(condition=Q(closes__gt=models.F("opens")), name="office_hours_close_after_open")
+            models.CheckConstraint(
+                condition=Q(closes__gt=models.F("opens")),
+                name="office_hours_close_after_open",
+            )
         ]
 
 
@@ -309,5 +376,8 @@ class OfficeClosure(Closure):
         verbose_name = _("Schließzeit")
         verbose_name_plural = _("Schließzeiten")
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="office_closure_ends_after_start")
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="office_closure_ends_after_start",
+            )
         ]

@@ -47,13 +47,14 @@ def is_quarter_team_member(user, quarter) -> bool:
 def is_in_any_team(user) -> bool:
     if not user or not user.is_authenticated:
         return False
-    return Group.objects.filter(pk__in=_group_ids(user), managed_quarter__isnull=False).exists()
+    return Group.objects.filter(
+        pk__in=_group_ids(user), managed_quarter__isnull=False
+    ).exists()
 
 
 can_manage_quarter = is_city_editor | is_quarter_team_member
 
 rules.add_perm("quarters.manage_quarter", can_manage_quarter)
-
 
 
 class QuarterScopedPermissionPolicy(ModelPermissionPolicy):
@@ -77,7 +78,9 @@ class QuarterScopedPermissionPolicy(ModelPermissionPolicy):
         )
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+        return any(
+            self.user_has_permission_for_instance(user, a, instance) for a in actions
+        )
 
     def instances_user_has_any_permission_for(self, user, actions):
         queryset = self.model._default_manager.all()

@@ -2,7 +2,12 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+)
 
 from .models import Quarter
 from .permissions import TEAM_GROUP_PREFIX
@@ -15,19 +20,34 @@ TEAM_MODEL_PERMISSIONS = [
     ("quarters", "change_office"),
     ("quarters", "delete_office"),
 ]
-TEAM_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+TEAM_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+]
 TEAM_COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
 ]
 
 
 def _permissions(pairs):
-    return [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in pairs]
+    return [
+        Permission.objects.get(content_type__app_label=app, codename=codename)
+        for app, codename in pairs
+    ]
 
 
 @transaction.atomic
-def quarter_create(*, quarter: Quarter, teaser: str = "", intro: str = "", publish: bool = True) -> Quarter:
+def quarter_create(
+    *, quarter: Quarter, teaser: str = "", intro: str = "", publish: bool = True
+) -> Quarter:
     """Save a new quarter with its team group, media collection and "Mehr erfahren" page.
 
     The team gets page permissions on the quarter's page subtree (in every language),
@@ -36,7 +56,9 @@ def quarter_create(*, quarter: Quarter, teaser: str = "", intro: str = "", publi
     from quartier.cms.models import QuarterIndexPage, QuarterPage
 
     quarter.save()
-    team, _ = Group.objects.get_or_create(name=f"{TEAM_GROUP_PREFIX}{quarter.short_name}")
+    team, _ = Group.objects.get_or_create(
+        name=f"{TEAM_GROUP_PREFIX}{quarter.short_name}"
+    )
     team.permissions.add(*_permissions(TEAM_MODEL_PERMISSIONS))
     root_collection = Collection.get_first_root_node()
     collection = root_collection.add_child(name=quarter.name)
@@ -45,8 +67,11 @@ def quarter_create(*, quarter: Quarter, teaser: str = "", intro: str = "", publi
 
     index = QuarterIndexPage.objects.get(locale=Locale.get_default())
     page = QuarterPage(
-        title=quarter.name, slug=quarter.slug, quarter=quarter,
-        teaser=teaser or quarter.name, intro=intro or quarter.name,
+        title=quarter.name,
+        slug=quarter.slug,
+        quarter=quarter,
+        teaser=teaser or quarter.name,
+        intro=intro or quarter.name,
     )
     index.add_child(instance=page)
     revision = page.save_revision()
@@ -62,8 +87,11 @@ def quarter_grant_team_permissions(*, quarter: Quarter) -> None:
     for page in quarter.pages.all():
         for codename in TEAM_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(
-                group=quarter.team, page=page,
-                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+                group=quarter.team,
+                page=page,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
             )
     for permission in _permissions(TEAM_COLLECTION_PERMISSIONS):
         GroupCollectionPermission.objects.get_or_create(

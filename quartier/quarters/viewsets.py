@@ -2,8 +2,8 @@
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import Quarter
 
@@ -26,8 +26,15 @@ class QuarterScopedForm(WagtailAdminModelForm):
 
     def clean_quarter(self):
         quarter = self.cleaned_data["quarter"]
-        if self.for_user is not None and not Quarter.objects.for_user(self.for_user).filter(pk=quarter.pk).exists():
-            raise forms.ValidationError(forms.ModelChoiceField.default_error_messages["invalid_choice"])
+        if (
+            self.for_user is not None
+            and not Quarter.objects.for_user(self.for_user)
+            .filter(pk=quarter.pk)
+            .exists()
+        ):
+            raise forms.ValidationError(
+                forms.ModelChoiceField.default_error_messages["invalid_choice"]
+            )
         return quarter
 
 

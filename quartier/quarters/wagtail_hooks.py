@@ -1,8 +1,14 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from .models import District, FundingProgramme, Office, Quarter
@@ -10,7 +16,9 @@ from .permissions import QuarterScopedPermissionPolicy
 from .services import quarter_create
 from .viewsets import QuarterScopedForm, QuarterScopedViewSet
 
-register_permission_policy(Quarter, QuarterScopedPermissionPolicy(Quarter, quarter_field=""))
+register_permission_policy(
+    Quarter, QuarterScopedPermissionPolicy(Quarter, quarter_field="")
+)
 register_permission_policy(Office, QuarterScopedPermissionPolicy(Office))
 
 
@@ -32,22 +40,47 @@ class QuarterViewSet(QuarterScopedViewSet):
     list_display = ["name", "kind", "status", "area_ha"]
     list_filter = ["kind", "status"]
     search_fields = ["name"]
-    edit_handler = ObjectList([
-        MultiFieldPanel([
-            FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"),
-            FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]), FieldPanel("sort_order"),
-        ], heading=_("Name und Art")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("area_ha"), FieldPanel("inhabitants"), FieldPanel("started_year")]),
-            FieldPanel("inhabitants_note"),
-            FieldRowPanel([FieldPanel("budget_eur"), FieldPanel("budget_note")]),
-            FieldPanel("facts_source"), FieldPanel("districts"),
-        ], heading=_("Eckdaten")),
-        InlinePanel("programmes", heading=_("Förderprogramme"), label=_("Förderzeitraum")),
-        MultiFieldPanel([FieldPanel("boundary"), FieldPanel("boundary_is_schematic")], heading=_("Gebiet")),
-        InlinePanel("team_members", heading=_("Team"), label=_("Person")),
-        FieldPanel("team", permission="quarters.add_quarter"),
-    ])
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("short_name"),
+                    FieldPanel("slug"),
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+                    FieldPanel("sort_order"),
+                ],
+                heading=_("Name und Art"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("area_ha"),
+                            FieldPanel("inhabitants"),
+                            FieldPanel("started_year"),
+                        ]
+                    ),
+                    FieldPanel("inhabitants_note"),
+                    FieldRowPanel(
+                        [FieldPanel("budget_eur"), FieldPanel("budget_note")]
+                    ),
+                    FieldPanel("facts_source"),
+                    FieldPanel("districts"),
+                ],
+                heading=_("Eckdaten"),
+            ),
+            InlinePanel(
+                "programmes", heading=_("Förderprogramme"), label=_("Förderzeitraum")
+            ),
+            MultiFieldPanel(
+                [FieldPanel("boundary"), FieldPanel("boundary_is_schematic")],
+                heading=_("Gebiet"),
+            ),
+            InlinePanel("team_members", heading=_("Team"), label=_("Person")),
+            FieldPanel("team", permission="quarters.add_quarter"),
+        ]
+    )
 
 
 class OfficeViewSet(QuarterScopedViewSet):
@@ -56,18 +89,32 @@ class OfficeViewSet(QuarterScopedViewSet):
     menu_label = _("Büros und Treffpunkte")
     list_display = ["name", "quarter", "kind", "status"]
     list_filter = ["quarter", "status"]
-    edit_handler = ObjectList([
-        FieldPanel("quarter"), FieldPanel("name"), FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
-        MultiFieldPanel([
-            FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-            FieldRowPanel([FieldPanel("longitude"), FieldPanel("latitude")]),
-        ], heading=_("Adresse")),
-        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Kontakt")),
-        FieldPanel("accessibility"), FieldPanel("note"),
-        FieldRowPanel([FieldPanel("opened_on"), FieldPanel("closed_on")]),
-        InlinePanel("hours", heading=_("Öffnungs- und Sprechzeiten"), label=_("Zeit")),
-        InlinePanel("closures", heading=_("Schließzeiten"), label=_("Schließzeit")),
-    ], base_form_class=QuarterScopedForm)
+    edit_handler = ObjectList(
+        [
+            FieldPanel("quarter"),
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+            MultiFieldPanel(
+                [
+                    FieldPanel("street"),
+                    FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                    FieldRowPanel([FieldPanel("longitude"), FieldPanel("latitude")]),
+                ],
+                heading=_("Adresse"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("phone"), FieldPanel("email")], heading=_("Kontakt")
+            ),
+            FieldPanel("accessibility"),
+            FieldPanel("note"),
+            FieldRowPanel([FieldPanel("opened_on"), FieldPanel("closed_on")]),
+            InlinePanel(
+                "hours", heading=_("Öffnungs- und Sprechzeiten"), label=_("Zeit")
+            ),
+            InlinePanel("closures", heading=_("Schließzeiten"), label=_("Schließzeit")),
+        ],
+        base_form_class=QuarterScopedForm,
+    )
 
 
 class DistrictViewSet(ModelViewSet):
@@ -75,7 +122,14 @@ class DistrictViewSet(ModelViewSet):
     icon = "table"
     menu_label = _("Stadtteile")
     list_display = ["number", "name", "inhabitants"]
-    form_fields = ["number", "name", "inhabitants", "inhabitants_as_of", "area_ha", "source"]
+    form_fields = [
+        "number",
+        "name",
+        "inhabitants",
+        "inhabitants_as_of",
+        "area_ha",
+        "source",
+    ]
 
 
 class FundingProgrammeViewSet(ModelViewSet):
@@ -89,7 +143,12 @@ class QuartersGroup(ModelViewSetGroup):
     menu_label = _("Quartiere")
     menu_icon = "globe"
     menu_order = 150
-    items = (QuarterViewSet("quarters"), OfficeViewSet("offices"), DistrictViewSet("districts"), FundingProgrammeViewSet("programmes"))
+    items = (
+        QuarterViewSet("quarters"),
+        OfficeViewSet("offices"),
+        DistrictViewSet("districts"),
+        FundingProgrammeViewSet("programmes"),
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -15,18 +15,42 @@ WHAT_IS_A_QUARTER = (
 )
 THEMES_HEADING = "What neighbourhood work is about"
 THEMES = [
-    ("Better streets, squares and buildings", "Streets, underpasses and squares become safer and nicer. Owners get help to modernise.",
-     "Measures in the Schinkel redevelopment area", "/en/quartiere/schinkel/"),
-    ("Green spaces and parks", "New playgrounds, gardens and green squares, often planned with children and neighbours.",
-     "From Hasepark to the peace garden", "/en/quartiere/nette-quartier/"),
-    ("Social and cultural offers", "Meeting places, advice, homework help, language cafés and festivals for all generations.",
-     "Meeting place Dodesheide-Ost", "/en/quartiere/dodesheide/"),
-    ("Local business and commercial space", "Shops, crafts and restaurants are strengthened; empty shops find new uses.",
-     "What happens in Schinkel", "/en/quartiere/schinkel/"),
-    ("Everyone at one table", "Residents, businesses, clubs and institutions plan and decide together, for example at the round table.",
-     "The round table at Rosenplatz", "/en/quartiere/rosenplatz/"),
-    ("Community and taking part", "People of every age, origin and language are welcome: at festivals, meeting places, learning, leisure and volunteering.",
-     "See all quarters", "/en/quartiere/"),
+    (
+        "Better streets, squares and buildings",
+        "Streets, underpasses and squares become safer and nicer. Owners get help to modernise.",
+        "Measures in the Schinkel redevelopment area",
+        "/en/quartiere/schinkel/",
+    ),
+    (
+        "Green spaces and parks",
+        "New playgrounds, gardens and green squares, often planned with children and neighbours.",
+        "From Hasepark to the peace garden",
+        "/en/quartiere/nette-quartier/",
+    ),
+    (
+        "Social and cultural offers",
+        "Meeting places, advice, homework help, language cafés and festivals for all generations.",
+        "Meeting place Dodesheide-Ost",
+        "/en/quartiere/dodesheide/",
+    ),
+    (
+        "Local business and commercial space",
+        "Shops, crafts and restaurants are strengthened; empty shops find new uses.",
+        "What happens in Schinkel",
+        "/en/quartiere/schinkel/",
+    ),
+    (
+        "Everyone at one table",
+        "Residents, businesses, clubs and institutions plan and decide together, for example at the round table.",
+        "The round table at Rosenplatz",
+        "/en/quartiere/rosenplatz/",
+    ),
+    (
+        "Community and taking part",
+        "People of every age, origin and language are welcome: at festivals, meeting places, learning, leisure and volunteering.",
+        "See all quarters",
+        "/en/quartiere/",
+    ),
 ]
 QUARTERS_INDEX_TITLE = "Quarters"
 QUARTERS_INDEX_INTRO = "Four quarters, four stories. Choose a quarter to learn more."
@@ -36,10 +60,13 @@ QUARTERS = {
         "teaser": "A young quarter with many languages: a meeting place, advice and a playground for families.",
         "intro": "After the British forces left, many families moved to Dodesheide-Ost. Since the end of 2012 a meeting place serves children, young people and families.",
         "body": [
-            ("paragraph", "<p>People from more than 40 nations live here. The meeting place at Dodeshausweg 73 is run by the "
-             "city's mobile youth work team. In 2016 almost 2,900 people used its offers. On Mondays advice is also given in "
-             "Arabic and Turkish.</p><p>Since 2013 schools, clubs and city services meet in a network, and every year the "
-             "neighbours celebrate a street festival at Bierbaumsweg.</p>"),
+            (
+                "paragraph",
+                "<p>People from more than 40 nations live here. The meeting place at Dodeshausweg 73 is run by the "
+                "city's mobile youth work team. In 2016 almost 2,900 people used its offers. On Mondays advice is also given in "
+                "Arabic and Turkish.</p><p>Since 2013 schools, clubs and city services meet in a network, and every year the "
+                "neighbours celebrate a street festival at Bierbaumsweg.</p>",
+            ),
         ],
     },
     "rosenplatz": {
@@ -47,47 +74,71 @@ QUARTERS = {
         "intro": "From 2001 to 2016 the area around Rosenplatz was a Social City area. The funding has ended, but the round table, the meeting place and the festival live on.",
         "body": [
             ("heading", "What was achieved"),
-            ("paragraph", "<p>About 7,700 people live here in 5,300 flats. The new Rosenplatz square (about 10,500 m², about "
-             "€3.5 million) reopened on 11 July 2012.</p>"),
+            (
+                "paragraph",
+                "<p>About 7,700 people live here in 5,300 flats. The new Rosenplatz square (about 10,500 m², about "
+                "€3.5 million) reopened on 11 July 2012.</p>",
+            ),
             ("heading", "What remains and who carries on"),
-            ("paragraph", "<p>The district office closed in May 2016; the meeting place at Iburger Straße 24–26 remains. The "
-             "open round table has met since March 2006 and still does. \"Lights in the courtyards\" opens yards and gardens "
-             "once a year.</p>"),
+            (
+                "paragraph",
+                "<p>The district office closed in May 2016; the meeting place at Iburger Straße 24–26 remains. The "
+                'open round table has met since March 2006 and still does. "Lights in the courtyards" opens yards and gardens '
+                "once a year.</p>",
+            ),
         ],
     },
     "schinkel": {
         "teaser": "A redevelopment area in change: Hasepark playground, a new underpass and a green Pastor-Karwehl-Platz.",
-        "intro": "Since August 2018 Schinkel has been part of the programme \"Social Cohesion\". About 8,500 people live in the 94-hectare redevelopment area.",
+        "intro": 'Since August 2018 Schinkel has been part of the programme "Social Cohesion". About 8,500 people live in the 94-hectare redevelopment area.',
         "body": [
-            ("paragraph", "<p>About €15 million over ten years, a third each from the federal government, the Land and the "
-             "city. Owners can get modernisation grants of up to €100,000 per building. The Hasepark playground, planned "
-             "with children, opened on 9 December 2020. Pastor-Karwehl-Platz will become a green \"sponge city\" square "
-             "with €1,812,200 of federal funding.</p><p>Once a year the open Schinkelrunde invites everyone. The "
-             "neighbourhood fund pays up to €1,000 per project.</p>"),
+            (
+                "paragraph",
+                "<p>About €15 million over ten years, a third each from the federal government, the Land and the "
+                "city. Owners can get modernisation grants of up to €100,000 per building. The Hasepark playground, planned "
+                'with children, opened on 9 December 2020. Pastor-Karwehl-Platz will become a green "sponge city" square '
+                "with €1,812,200 of federal funding.</p><p>Once a year the open Schinkelrunde invites everyone. The "
+                "neighbourhood fund pays up to €1,000 per project.</p>",
+            ),
         ],
     },
     "nette-quartier": {
         "teaser": "Good neighbourhood for all generations along the river Nette, across three districts.",
         "intro": "The Nette quarter spans Dodesheide, Haste and Sonnenhügel. People from 84 nations live here; the aim is a district that suits every generation.",
         "body": [
-            ("paragraph", "<p>Community work means residents bring in their wishes and a coordinator supports them. Volunteer "
-             "tech guides help people over 50; in 2020, 15 volunteers aged 8 to 80 built a wild-bee habitat in the peace "
-             "garden at Haster Weg. Since May 2024 the city funds the work permanently.</p>"),
+            (
+                "paragraph",
+                "<p>Community work means residents bring in their wishes and a coordinator supports them. Volunteer "
+                "tech guides help people over 50; in 2020, 15 volunteers aged 8 to 80 built a wild-bee habitat in the peace "
+                "garden at Haster Weg. Since May 2024 the city funds the work permanently.</p>",
+            ),
         ],
     },
 }
 
 LEGAL_PAGES = {
-    "impressum": ("Legal notice", "Information under § 5 of the German Digital Services Act (DDG).",
-                  "<p>City of Osnabrück (demo data), Musterstraße 1, 49074 Osnabrück, quartiere@example.org.</p>"),
-    "datenschutz": ("Privacy", "How we handle your data (Art. 13 GDPR).",
-                    "<p>Reading these pages stores nothing about you. We load nothing from other servers. Cookies are set only "
-                    "when you log in, send a form or choose a language; they are strictly necessary. Messages you send are "
-                    "used only to answer you and deleted after at most one year.</p>"),
-    "barrierefreiheit": ("Accessibility statement", "We want everyone to be able to use these pages.",
-                         "<p>These pages aim to meet EN 301 549 and WCAG 2.1 level AA. There are no texts in Easy Language or "
-                         "sign language videos yet. Found a barrier? Use the form below; we answer within two weeks.</p>"),
-    "kontakt": ("Contact", "A question or an idea? Write to us.",
-                "<p>The office in your quarter helps fastest; addresses are on the quarter pages.</p>"),
+    "impressum": (
+        "Legal notice",
+        "Information under § 5 of the German Digital Services Act (DDG).",
+        "<p>City of Osnabrück (demo data), Musterstraße 1, 49074 Osnabrück, quartiere@example.org.</p>",
+    ),
+    "datenschutz": (
+        "Privacy",
+        "How we handle your data (Art. 13 GDPR).",
+        "<p>Reading these pages stores nothing about you. We load nothing from other servers. Cookies are set only "
+        "when you log in, send a form or choose a language; they are strictly necessary. Messages you send are "
+        "used only to answer you and deleted after at most one year.</p>",
+    ),
+    "barrierefreiheit": (
+        "Accessibility statement",
+        "We want everyone to be able to use these pages.",
+        "<p>These pages aim to meet EN 301 549 and WCAG 2.1 level AA. There are no texts in Easy Language or "
+        "sign language videos yet. Found a barrier? Use the form below; we answer within two weeks.</p>",
+    ),
+    "kontakt": (
+        "Contact",
+        "A question or an idea? Write to us.",
+        "<p>The office in your quarter helps fastest; addresses are on the quarter pages.</p>",
+    ),
 }
 NEWS_INDEX_TITLE = "News"

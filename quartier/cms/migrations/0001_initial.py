@@ -8,106 +8,900 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Feedback',
+            name="Feedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('accessibility', 'Barriere melden'), ('contact', 'Kontakt')], max_length=20, verbose_name='Art')),
-                ('name', models.CharField(blank=True, max_length=100, verbose_name='Name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
-                ('page_url', models.CharField(blank=True, max_length=500, verbose_name='Betroffene Seite')),
-                ('message', models.TextField(verbose_name='Nachricht')),
-                ('status', models.CharField(choices=[('new', 'neu'), ('answered', 'beantwortet')], default='new', max_length=20, verbose_name='Status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='eingegangen')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("accessibility", "Barriere melden"),
+                            ("contact", "Kontakt"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(blank=True, max_length=100, verbose_name="Name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="E-Mail"
+                    ),
+                ),
+                (
+                    "page_url",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="Betroffene Seite"
+                    ),
+                ),
+                ("message", models.TextField(verbose_name="Nachricht")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("new", "neu"), ("answered", "beantwortet")],
+                        default="new",
+                        max_length=20,
+                        verbose_name="Status",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="eingegangen"),
+                ),
             ],
             options={
-                'verbose_name': 'Rückmeldung',
-                'verbose_name_plural': 'Rückmeldungen',
-                'ordering': ['-created_at'],
+                "verbose_name": "Rückmeldung",
+                "verbose_name_plural": "Rückmeldungen",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(verbose_name='Einleitung')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('quote', 5), ('facts', 12), ('call_to_action', 19), ('themes', 26)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'Zwischenüberschrift', 'template': 'blocks/heading_block.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Text'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Bild', 'template': 'blocks/image_block.html'}), 3: ('wagtail.blocks.TextBlock', (), {'label': 'Zitat'}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Von wem', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('text', 3), ('attribution', 4)]], {'label': 'Zitat'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Überschrift der Tabelle'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Bezeichnung'}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Wert'}), 9: ('wagtail.blocks.StructBlock', [[('label', 7), ('value', 8)]], {}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Zeilen'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Quelle', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('caption', 6), ('rows', 10), ('source', 11)]], {'label': 'Faktentabelle'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 14: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Linktext'}), 16: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Seite', 'required': False}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'z. B. /api/v1/docs/ oder https://…', 'label': 'oder Adresse', 'max_length': 300, 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('page', 16), ('url', 17)]], {'label': 'Ziel'}), 19: ('wagtail.blocks.StructBlock', [[('title', 13), ('text', 14), ('link_text', 15), ('link', 18)]], {'label': 'Handlungsaufruf'}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Überschrift'}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Thema'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Erklärung'}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Linktext', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('title', 21), ('text', 22), ('link_text', 23), ('link', 18)]], {}), 25: ('wagtail.blocks.ListBlock', (24,), {'label': 'Themen'}), 26: ('wagtail.blocks.StructBlock', [[('heading', 20), ('themes', 25)]], {'label': 'Themenliste'})}, verbose_name='Inhalt')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(verbose_name="Einleitung")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 0),
+                            ("paragraph", 1),
+                            ("image", 2),
+                            ("quote", 5),
+                            ("facts", 12),
+                            ("call_to_action", 19),
+                            ("themes", 26),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "form_classname": "title",
+                                    "label": "Zwischenüberschrift",
+                                    "template": "blocks/heading_block.html",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Text",
+                                },
+                            ),
+                            2: (
+                                "wagtail.images.blocks.ImageBlock",
+                                [],
+                                {
+                                    "label": "Bild",
+                                    "template": "blocks/image_block.html",
+                                },
+                            ),
+                            3: ("wagtail.blocks.TextBlock", (), {"label": "Zitat"}),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Von wem", "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 3), ("attribution", 4)]],
+                                {"label": "Zitat"},
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Überschrift der Tabelle"},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bezeichnung"},
+                            ),
+                            8: ("wagtail.blocks.CharBlock", (), {"label": "Wert"}),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [[("label", 7), ("value", 8)]],
+                                {},
+                            ),
+                            10: ("wagtail.blocks.ListBlock", (9,), {"label": "Zeilen"}),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Quelle", "required": False},
+                            ),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [[("caption", 6), ("rows", 10), ("source", 11)]],
+                                {"label": "Faktentabelle"},
+                            ),
+                            13: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            14: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Text", "required": False},
+                            ),
+                            15: ("wagtail.blocks.CharBlock", (), {"label": "Linktext"}),
+                            16: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "Seite", "required": False},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "z. B. /api/v1/docs/ oder https://…",
+                                    "label": "oder Adresse",
+                                    "max_length": 300,
+                                    "required": False,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.StructBlock",
+                                [[("page", 16), ("url", 17)]],
+                                {"label": "Ziel"},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 13),
+                                        ("text", 14),
+                                        ("link_text", 15),
+                                        ("link", 18),
+                                    ]
+                                ],
+                                {"label": "Handlungsaufruf"},
+                            ),
+                            20: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Überschrift"},
+                            ),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Thema"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Erklärung"},
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Linktext", "required": False},
+                            ),
+                            24: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 21),
+                                        ("text", 22),
+                                        ("link_text", 23),
+                                        ("link", 18),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            25: (
+                                "wagtail.blocks.ListBlock",
+                                (24,),
+                                {"label": "Themen"},
+                            ),
+                            26: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 20), ("themes", 25)]],
+                                {"label": "Themenliste"},
+                            ),
+                        },
+                        verbose_name="Inhalt",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Startseite',
+                "verbose_name": "Startseite",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='NewsIndexPage',
+            name="NewsIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='Einleitung')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="Einleitung")),
             ],
             options={
-                'verbose_name': 'Nachrichtenübersicht',
+                "verbose_name": "Nachrichtenübersicht",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(
+                wagtail.contrib.routable_page.models.RoutablePageMixin,
+                "wagtailcore.page",
+            ),
         ),
         migrations.CreateModel(
-            name='QuarterIndexPage',
+            name="QuarterIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='Einleitung')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="Einleitung")),
             ],
             options={
-                'verbose_name': 'Übersicht der Quartiere',
+                "verbose_name": "Übersicht der Quartiere",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='QuarterPage',
+            name="QuarterPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('teaser', models.CharField(help_text='Ein Satz für die Karte auf der Übersicht.', max_length=200, verbose_name='Kurzbeschreibung')),
-                ('intro', models.TextField(verbose_name='Einleitung')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('quote', 5), ('facts', 12), ('call_to_action', 19), ('themes', 26)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'Zwischenüberschrift', 'template': 'blocks/heading_block.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Text'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Bild', 'template': 'blocks/image_block.html'}), 3: ('wagtail.blocks.TextBlock', (), {'label': 'Zitat'}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Von wem', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('text', 3), ('attribution', 4)]], {'label': 'Zitat'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Überschrift der Tabelle'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Bezeichnung'}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Wert'}), 9: ('wagtail.blocks.StructBlock', [[('label', 7), ('value', 8)]], {}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Zeilen'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Quelle', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('caption', 6), ('rows', 10), ('source', 11)]], {'label': 'Faktentabelle'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 14: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Linktext'}), 16: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Seite', 'required': False}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'z. B. /api/v1/docs/ oder https://…', 'label': 'oder Adresse', 'max_length': 300, 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('page', 16), ('url', 17)]], {'label': 'Ziel'}), 19: ('wagtail.blocks.StructBlock', [[('title', 13), ('text', 14), ('link_text', 15), ('link', 18)]], {'label': 'Handlungsaufruf'}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Überschrift'}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Thema'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Erklärung'}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Linktext', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('title', 21), ('text', 22), ('link_text', 23), ('link', 18)]], {}), 25: ('wagtail.blocks.ListBlock', (24,), {'label': 'Themen'}), 26: ('wagtail.blocks.StructBlock', [[('heading', 20), ('themes', 25)]], {'label': 'Themenliste'})}, verbose_name='Inhalt')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "teaser",
+                    models.CharField(
+                        help_text="Ein Satz für die Karte auf der Übersicht.",
+                        max_length=200,
+                        verbose_name="Kurzbeschreibung",
+                    ),
+                ),
+                ("intro", models.TextField(verbose_name="Einleitung")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 0),
+                            ("paragraph", 1),
+                            ("image", 2),
+                            ("quote", 5),
+                            ("facts", 12),
+                            ("call_to_action", 19),
+                            ("themes", 26),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "form_classname": "title",
+                                    "label": "Zwischenüberschrift",
+                                    "template": "blocks/heading_block.html",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Text",
+                                },
+                            ),
+                            2: (
+                                "wagtail.images.blocks.ImageBlock",
+                                [],
+                                {
+                                    "label": "Bild",
+                                    "template": "blocks/image_block.html",
+                                },
+                            ),
+                            3: ("wagtail.blocks.TextBlock", (), {"label": "Zitat"}),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Von wem", "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 3), ("attribution", 4)]],
+                                {"label": "Zitat"},
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Überschrift der Tabelle"},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bezeichnung"},
+                            ),
+                            8: ("wagtail.blocks.CharBlock", (), {"label": "Wert"}),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [[("label", 7), ("value", 8)]],
+                                {},
+                            ),
+                            10: ("wagtail.blocks.ListBlock", (9,), {"label": "Zeilen"}),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Quelle", "required": False},
+                            ),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [[("caption", 6), ("rows", 10), ("source", 11)]],
+                                {"label": "Faktentabelle"},
+                            ),
+                            13: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            14: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Text", "required": False},
+                            ),
+                            15: ("wagtail.blocks.CharBlock", (), {"label": "Linktext"}),
+                            16: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "Seite", "required": False},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "z. B. /api/v1/docs/ oder https://…",
+                                    "label": "oder Adresse",
+                                    "max_length": 300,
+                                    "required": False,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.StructBlock",
+                                [[("page", 16), ("url", 17)]],
+                                {"label": "Ziel"},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 13),
+                                        ("text", 14),
+                                        ("link_text", 15),
+                                        ("link", 18),
+                                    ]
+                                ],
+                                {"label": "Handlungsaufruf"},
+                            ),
+                            20: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Überschrift"},
+                            ),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Thema"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Erklärung"},
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Linktext", "required": False},
+                            ),
+                            24: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 21),
+                                        ("text", 22),
+                                        ("link_text", 23),
+                                        ("link", 18),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            25: (
+                                "wagtail.blocks.ListBlock",
+                                (24,),
+                                {"label": "Themen"},
+                            ),
+                            26: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 20), ("themes", 25)]],
+                                {"label": "Themenliste"},
+                            ),
+                        },
+                        verbose_name="Inhalt",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Quartiersseite',
+                "verbose_name": "Quartiersseite",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='StandardPage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='Einleitung')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('quote', 5), ('facts', 12), ('call_to_action', 19), ('themes', 26)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'Zwischenüberschrift', 'template': 'blocks/heading_block.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Text'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Bild', 'template': 'blocks/image_block.html'}), 3: ('wagtail.blocks.TextBlock', (), {'label': 'Zitat'}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Von wem', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('text', 3), ('attribution', 4)]], {'label': 'Zitat'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Überschrift der Tabelle'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Bezeichnung'}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Wert'}), 9: ('wagtail.blocks.StructBlock', [[('label', 7), ('value', 8)]], {}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Zeilen'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Quelle', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('caption', 6), ('rows', 10), ('source', 11)]], {'label': 'Faktentabelle'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 14: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Linktext'}), 16: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Seite', 'required': False}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'z. B. /api/v1/docs/ oder https://…', 'label': 'oder Adresse', 'max_length': 300, 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('page', 16), ('url', 17)]], {'label': 'Ziel'}), 19: ('wagtail.blocks.StructBlock', [[('title', 13), ('text', 14), ('link_text', 15), ('link', 18)]], {'label': 'Handlungsaufruf'}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Überschrift'}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Thema'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Erklärung'}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Linktext', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('title', 21), ('text', 22), ('link_text', 23), ('link', 18)]], {}), 25: ('wagtail.blocks.ListBlock', (24,), {'label': 'Themen'}), 26: ('wagtail.blocks.StructBlock', [[('heading', 20), ('themes', 25)]], {'label': 'Themenliste'})}, verbose_name='Inhalt')),
-                ('feedback_form', models.CharField(blank=True, choices=[('', 'kein Formular'), ('accessibility', 'Barriere melden'), ('contact', 'Kontakt')], default='', max_length=20, verbose_name='Formular am Ende')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="Einleitung")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 0),
+                            ("paragraph", 1),
+                            ("image", 2),
+                            ("quote", 5),
+                            ("facts", 12),
+                            ("call_to_action", 19),
+                            ("themes", 26),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "form_classname": "title",
+                                    "label": "Zwischenüberschrift",
+                                    "template": "blocks/heading_block.html",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Text",
+                                },
+                            ),
+                            2: (
+                                "wagtail.images.blocks.ImageBlock",
+                                [],
+                                {
+                                    "label": "Bild",
+                                    "template": "blocks/image_block.html",
+                                },
+                            ),
+                            3: ("wagtail.blocks.TextBlock", (), {"label": "Zitat"}),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Von wem", "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 3), ("attribution", 4)]],
+                                {"label": "Zitat"},
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Überschrift der Tabelle"},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bezeichnung"},
+                            ),
+                            8: ("wagtail.blocks.CharBlock", (), {"label": "Wert"}),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [[("label", 7), ("value", 8)]],
+                                {},
+                            ),
+                            10: ("wagtail.blocks.ListBlock", (9,), {"label": "Zeilen"}),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Quelle", "required": False},
+                            ),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [[("caption", 6), ("rows", 10), ("source", 11)]],
+                                {"label": "Faktentabelle"},
+                            ),
+                            13: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            14: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Text", "required": False},
+                            ),
+                            15: ("wagtail.blocks.CharBlock", (), {"label": "Linktext"}),
+                            16: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "Seite", "required": False},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "z. B. /api/v1/docs/ oder https://…",
+                                    "label": "oder Adresse",
+                                    "max_length": 300,
+                                    "required": False,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.StructBlock",
+                                [[("page", 16), ("url", 17)]],
+                                {"label": "Ziel"},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 13),
+                                        ("text", 14),
+                                        ("link_text", 15),
+                                        ("link", 18),
+                                    ]
+                                ],
+                                {"label": "Handlungsaufruf"},
+                            ),
+                            20: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Überschrift"},
+                            ),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Thema"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Erklärung"},
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Linktext", "required": False},
+                            ),
+                            24: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 21),
+                                        ("text", 22),
+                                        ("link_text", 23),
+                                        ("link", 18),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            25: (
+                                "wagtail.blocks.ListBlock",
+                                (24,),
+                                {"label": "Themen"},
+                            ),
+                            26: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 20), ("themes", 25)]],
+                                {"label": "Themenliste"},
+                            ),
+                        },
+                        verbose_name="Inhalt",
+                    ),
+                ),
+                (
+                    "feedback_form",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "kein Formular"),
+                            ("accessibility", "Barriere melden"),
+                            ("contact", "Kontakt"),
+                        ],
+                        default="",
+                        max_length=20,
+                        verbose_name="Formular am Ende",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Inhaltsseite',
+                "verbose_name": "Inhaltsseite",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='NewsPage',
+            name="NewsPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('date', models.DateField(verbose_name='Datum')),
-                ('intro', models.TextField(verbose_name='Vorspann')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('quote', 5), ('facts', 12), ('call_to_action', 19), ('themes', 26)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'Zwischenüberschrift', 'template': 'blocks/heading_block.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Text'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Bild', 'template': 'blocks/image_block.html'}), 3: ('wagtail.blocks.TextBlock', (), {'label': 'Zitat'}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Von wem', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('text', 3), ('attribution', 4)]], {'label': 'Zitat'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Überschrift der Tabelle'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Bezeichnung'}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Wert'}), 9: ('wagtail.blocks.StructBlock', [[('label', 7), ('value', 8)]], {}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Zeilen'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Quelle', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('caption', 6), ('rows', 10), ('source', 11)]], {'label': 'Faktentabelle'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 14: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Linktext'}), 16: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Seite', 'required': False}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'z. B. /api/v1/docs/ oder https://…', 'label': 'oder Adresse', 'max_length': 300, 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('page', 16), ('url', 17)]], {'label': 'Ziel'}), 19: ('wagtail.blocks.StructBlock', [[('title', 13), ('text', 14), ('link_text', 15), ('link', 18)]], {'label': 'Handlungsaufruf'}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Überschrift'}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Thema'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Erklärung'}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'Linktext', 'required': False}), 24: ('wagtail.blocks.StructBlock', [[('title', 21), ('text', 22), ('link_text', 23), ('link', 18)]], {}), 25: ('wagtail.blocks.ListBlock', (24,), {'label': 'Themen'}), 26: ('wagtail.blocks.StructBlock', [[('heading', 20), ('themes', 25)]], {'label': 'Themenliste'})}, verbose_name='Inhalt')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Bild')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="Datum")),
+                ("intro", models.TextField(verbose_name="Vorspann")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 0),
+                            ("paragraph", 1),
+                            ("image", 2),
+                            ("quote", 5),
+                            ("facts", 12),
+                            ("call_to_action", 19),
+                            ("themes", 26),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "form_classname": "title",
+                                    "label": "Zwischenüberschrift",
+                                    "template": "blocks/heading_block.html",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Text",
+                                },
+                            ),
+                            2: (
+                                "wagtail.images.blocks.ImageBlock",
+                                [],
+                                {
+                                    "label": "Bild",
+                                    "template": "blocks/image_block.html",
+                                },
+                            ),
+                            3: ("wagtail.blocks.TextBlock", (), {"label": "Zitat"}),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Von wem", "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 3), ("attribution", 4)]],
+                                {"label": "Zitat"},
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Überschrift der Tabelle"},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bezeichnung"},
+                            ),
+                            8: ("wagtail.blocks.CharBlock", (), {"label": "Wert"}),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [[("label", 7), ("value", 8)]],
+                                {},
+                            ),
+                            10: ("wagtail.blocks.ListBlock", (9,), {"label": "Zeilen"}),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Quelle", "required": False},
+                            ),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [[("caption", 6), ("rows", 10), ("source", 11)]],
+                                {"label": "Faktentabelle"},
+                            ),
+                            13: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            14: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Text", "required": False},
+                            ),
+                            15: ("wagtail.blocks.CharBlock", (), {"label": "Linktext"}),
+                            16: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "Seite", "required": False},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "z. B. /api/v1/docs/ oder https://…",
+                                    "label": "oder Adresse",
+                                    "max_length": 300,
+                                    "required": False,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.StructBlock",
+                                [[("page", 16), ("url", 17)]],
+                                {"label": "Ziel"},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 13),
+                                        ("text", 14),
+                                        ("link_text", 15),
+                                        ("link", 18),
+                                    ]
+                                ],
+                                {"label": "Handlungsaufruf"},
+                            ),
+                            20: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Überschrift"},
+                            ),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Thema"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Erklärung"},
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Linktext", "required": False},
+                            ),
+                            24: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 21),
+                                        ("text", 22),
+                                        ("link_text", 23),
+                                        ("link", 18),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            25: (
+                                "wagtail.blocks.ListBlock",
+                                (24,),
+                                {"label": "Themen"},
+                            ),
+                            26: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 20), ("themes", 25)]],
+                                {"label": "Themenliste"},
+                            ),
+                        },
+                        verbose_name="Inhalt",
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="Bild",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Nachricht',
-                'verbose_name_plural': 'Nachrichten',
+                "verbose_name": "Nachricht",
+                "verbose_name_plural": "Nachrichten",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

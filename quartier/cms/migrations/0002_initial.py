@@ -5,18 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cms', '0001_initial'),
-        ('quarters', '0001_initial'),
+        ("cms", "0001_initial"),
+        ("quarters", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='quarterpage',
-            name='quarter',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pages', to='quarters.quarter', verbose_name='Quartier'),
+            model_name="quarterpage",
+            name="quarter",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="pages",
+                to="quarters.quarter",
+                verbose_name="Quartier",
+            ),
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,33 +14,99 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='bestätigt am')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
-                ('verified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "verified_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="bestätigt am"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "verified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Mitgliedschaft',
-                'verbose_name_plural': 'Mitgliedschaften',
+                "verbose_name": "Mitgliedschaft",
+                "verbose_name_plural": "Mitgliedschaften",
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='Name')),
-                ('slug', models.SlugField(unique=True, verbose_name='Kürzel')),
-                ('kind', models.CharField(choices=[('club', 'Verein'), ('initiative', 'Initiative'), ('church', 'Kirchengemeinde'), ('school', 'Schule'), ('daycare', 'Kindertagesstätte'), ('social_service', 'Sozialer Träger'), ('housing', 'Wohnungsunternehmen'), ('business', 'Unternehmen'), ('public', 'Öffentliche Einrichtung')], max_length=20, verbose_name='Art')),
-                ('description', models.TextField(blank=True, verbose_name='Beschreibung')),
-                ('website', models.URLField(blank=True, verbose_name='Website')),
-                ('members', models.ManyToManyField(blank=True, related_name='organisations', through='community.Membership', through_fields=('organisation', 'user'), to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="Name")),
+                ("slug", models.SlugField(unique=True, verbose_name="Kürzel")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("club", "Verein"),
+                            ("initiative", "Initiative"),
+                            ("church", "Kirchengemeinde"),
+                            ("school", "Schule"),
+                            ("daycare", "Kindertagesstätte"),
+                            ("social_service", "Sozialer Träger"),
+                            ("housing", "Wohnungsunternehmen"),
+                            ("business", "Unternehmen"),
+                            ("public", "Öffentliche Einrichtung"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, verbose_name="Beschreibung"),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="Website")),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organisations",
+                        through="community.Membership",
+                        through_fields=("organisation", "user"),
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Organisation',
-                'verbose_name_plural': 'Organisationen',
-                'ordering': ['name'],
+                "verbose_name": "Organisation",
+                "verbose_name_plural": "Organisationen",
+                "ordering": ["name"],
             },
         ),
     ]

@@ -5,27 +5,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('community', '0001_initial'),
-        ('quarters', '0001_initial'),
+        ("community", "0001_initial"),
+        ("quarters", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='quarters',
-            field=models.ManyToManyField(related_name='organisations', to='quarters.quarter', verbose_name='Quartiere'),
+            model_name="organisation",
+            name="quarters",
+            field=models.ManyToManyField(
+                related_name="organisations",
+                to="quarters.quarter",
+                verbose_name="Quartiere",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='community.organisation'),
+            model_name="membership",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="community.organisation",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('organisation', 'user'), name='membership_once'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "user"), name="membership_once"
+            ),
         ),
     ]

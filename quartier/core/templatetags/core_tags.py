@@ -30,4 +30,10 @@ def number_de(value) -> str:
         return ""
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", ".")
-    return f"{float(value):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".").rstrip("0").rstrip(",")
+    return (
+        f"{float(value):,.2f}".replace(",", "X")
+        .replace(".", ",")
+        .replace("X", ".")
+        .rstrip("0")
+        .rstrip(",")
+    )

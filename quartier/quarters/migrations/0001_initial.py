@@ -6,191 +6,660 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('wagtailcore', '0098_apitoken'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CitySettings',
+            name="CitySettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(default='Osnabrück', max_length=100, verbose_name='Name der Stadt')),
-                ('outline', models.JSONField(blank=True, help_text='Polygon in WGS 84; dient als Hintergrund der Karten.', null=True, verbose_name='Stadtgrenze (GeoJSON)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        default="Osnabrück",
+                        max_length=100,
+                        verbose_name="Name der Stadt",
+                    ),
+                ),
+                (
+                    "outline",
+                    models.JSONField(
+                        blank=True,
+                        help_text="Polygon in WGS 84; dient als Hintergrund der Karten.",
+                        null=True,
+                        verbose_name="Stadtgrenze (GeoJSON)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Stadt',
+                "verbose_name": "Stadt",
             },
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(blank=True, max_length=8, verbose_name='Nummer')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='Name')),
-                ('inhabitants', models.PositiveIntegerField(blank=True, null=True, verbose_name='Einwohner*innen')),
-                ('inhabitants_as_of', models.DateField(blank=True, null=True, verbose_name='Stand')),
-                ('area_ha', models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='Fläche (ha)')),
-                ('source', models.URLField(blank=True, verbose_name='Quelle')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(blank=True, max_length=8, verbose_name="Nummer"),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=100, unique=True, verbose_name="Name"),
+                ),
+                (
+                    "inhabitants",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="Einwohner*innen"
+                    ),
+                ),
+                (
+                    "inhabitants_as_of",
+                    models.DateField(blank=True, null=True, verbose_name="Stand"),
+                ),
+                (
+                    "area_ha",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=8,
+                        null=True,
+                        verbose_name="Fläche (ha)",
+                    ),
+                ),
+                ("source", models.URLField(blank=True, verbose_name="Quelle")),
             ],
             options={
-                'verbose_name': 'Stadtteil',
-                'verbose_name_plural': 'Stadtteile',
-                'ordering': ['name'],
+                "verbose_name": "Stadtteil",
+                "verbose_name_plural": "Stadtteile",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='FundingProgramme',
+            name="FundingProgramme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='Name')),
-                ('funder', models.CharField(blank=True, max_length=200, verbose_name='Fördergeber')),
-                ('url', models.URLField(blank=True, verbose_name='Weitere Informationen')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=200, unique=True, verbose_name="Name"),
+                ),
+                (
+                    "funder",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Fördergeber"
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(blank=True, verbose_name="Weitere Informationen"),
+                ),
             ],
             options={
-                'verbose_name': 'Förderprogramm',
-                'verbose_name_plural': 'Förderprogramme',
-                'ordering': ['name'],
+                "verbose_name": "Förderprogramm",
+                "verbose_name_plural": "Förderprogramme",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Quarter',
+            name="Quarter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='Name')),
-                ('short_name', models.CharField(help_text='z. B. Schinkel', max_length=50, verbose_name='Kurzname')),
-                ('slug', models.SlugField(unique=True, verbose_name='Kürzel in der Adresse')),
-                ('kind', models.CharField(choices=[('stadtquartier', 'Stadtquartier'), ('sanierungsgebiet', 'Sanierungsgebiet'), ('gemeinwesenarbeit', 'Quartiersprojekt der Gemeinwesenarbeit'), ('soziale_stadt_former', 'Ehemaliges Gebiet der Sozialen Stadt')], max_length=30, verbose_name='Art des Gebiets')),
-                ('status', models.CharField(choices=[('planned', 'in Vorbereitung'), ('active', 'aktiv'), ('continued', 'verstetigt'), ('closed', 'abgeschlossen')], default='active', max_length=20, verbose_name='Stand')),
-                ('boundary', models.JSONField(help_text='Polygon oder MultiPolygon in WGS 84 (Längengrad, Breitengrad).', verbose_name='Gebietsgrenze (GeoJSON)')),
-                ('boundary_is_schematic', models.BooleanField(default=True, help_text='Schematische Grenzen werden auf Karten als solche gekennzeichnet.', verbose_name='Grenze ist schematisch')),
-                ('area_ha', models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='Fläche (ha)')),
-                ('inhabitants', models.PositiveIntegerField(blank=True, null=True, verbose_name='Einwohner*innen')),
-                ('inhabitants_note', models.CharField(blank=True, max_length=200, verbose_name='Hinweis zu Einwohner*innen')),
-                ('started_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Beginn (Jahr)')),
-                ('budget_eur', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='Budget (Euro)')),
-                ('budget_note', models.CharField(blank=True, max_length=200, verbose_name='Hinweis zum Budget')),
-                ('facts_source', models.TextField(blank=True, help_text='Eine Quelle je Zeile.', verbose_name='Quellen der Eckdaten')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='Reihenfolge')),
-                ('collection', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.collection', verbose_name='Medien-Sammlung')),
-                ('districts', models.ManyToManyField(blank=True, related_name='quarters', to='quarters.district', verbose_name='Stadtteile')),
-                ('team', models.OneToOneField(blank=True, help_text='Wer in dieser Gruppe ist, bearbeitet dieses Quartier.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='managed_quarter', to='auth.group', verbose_name='Team (Gruppe)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=100, unique=True, verbose_name="Name"),
+                ),
+                (
+                    "short_name",
+                    models.CharField(
+                        help_text="z. B. Schinkel",
+                        max_length=50,
+                        verbose_name="Kurzname",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(unique=True, verbose_name="Kürzel in der Adresse"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("stadtquartier", "Stadtquartier"),
+                            ("sanierungsgebiet", "Sanierungsgebiet"),
+                            (
+                                "gemeinwesenarbeit",
+                                "Quartiersprojekt der Gemeinwesenarbeit",
+                            ),
+                            (
+                                "soziale_stadt_former",
+                                "Ehemaliges Gebiet der Sozialen Stadt",
+                            ),
+                        ],
+                        max_length=30,
+                        verbose_name="Art des Gebiets",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "in Vorbereitung"),
+                            ("active", "aktiv"),
+                            ("continued", "verstetigt"),
+                            ("closed", "abgeschlossen"),
+                        ],
+                        default="active",
+                        max_length=20,
+                        verbose_name="Stand",
+                    ),
+                ),
+                (
+                    "boundary",
+                    models.JSONField(
+                        help_text="Polygon oder MultiPolygon in WGS 84 (Längengrad, Breitengrad).",
+                        verbose_name="Gebietsgrenze (GeoJSON)",
+                    ),
+                ),
+                (
+                    "boundary_is_schematic",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Schematische Grenzen werden auf Karten als solche gekennzeichnet.",
+                        verbose_name="Grenze ist schematisch",
+                    ),
+                ),
+                (
+                    "area_ha",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=8,
+                        null=True,
+                        verbose_name="Fläche (ha)",
+                    ),
+                ),
+                (
+                    "inhabitants",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="Einwohner*innen"
+                    ),
+                ),
+                (
+                    "inhabitants_note",
+                    models.CharField(
+                        blank=True,
+                        max_length=200,
+                        verbose_name="Hinweis zu Einwohner*innen",
+                    ),
+                ),
+                (
+                    "started_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="Beginn (Jahr)"
+                    ),
+                ),
+                (
+                    "budget_eur",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="Budget (Euro)",
+                    ),
+                ),
+                (
+                    "budget_note",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Hinweis zum Budget"
+                    ),
+                ),
+                (
+                    "facts_source",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eine Quelle je Zeile.",
+                        verbose_name="Quellen der Eckdaten",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="Reihenfolge"
+                    ),
+                ),
+                (
+                    "collection",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.collection",
+                        verbose_name="Medien-Sammlung",
+                    ),
+                ),
+                (
+                    "districts",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="quarters",
+                        to="quarters.district",
+                        verbose_name="Stadtteile",
+                    ),
+                ),
+                (
+                    "team",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="Wer in dieser Gruppe ist, bearbeitet dieses Quartier.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="managed_quarter",
+                        to="auth.group",
+                        verbose_name="Team (Gruppe)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Quartier',
-                'verbose_name_plural': 'Quartiere',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "Quartier",
+                "verbose_name_plural": "Quartiere",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='Name')),
-                ('kind', models.CharField(choices=[('office', 'Quartiersbüro'), ('district_office', 'Stadtteilbüro'), ('meeting_place', 'Quartierstreff'), ('project_office', 'Projektbüro')], default='office', max_length=20, verbose_name='Art')),
-                ('status', models.CharField(choices=[('opening', 'eröffnet bald'), ('open', 'geöffnet'), ('closed', 'geschlossen')], default='open', max_length=20, verbose_name='Status')),
-                ('street', models.CharField(max_length=200, verbose_name='Straße und Hausnummer')),
-                ('postcode', models.CharField(max_length=10, verbose_name='PLZ')),
-                ('city', models.CharField(default='Osnabrück', max_length=100, verbose_name='Ort')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='Längengrad')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='Breitengrad')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='Telefon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
-                ('accessibility', models.TextField(blank=True, help_text='z. B. stufenloser Zugang, WC', verbose_name='Barrierefreiheit')),
-                ('opened_on', models.DateField(blank=True, null=True, verbose_name='eröffnet am')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='geschlossen seit')),
-                ('note', models.TextField(blank=True, verbose_name='Hinweis')),
-                ('quarter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='offices', to='quarters.quarter', verbose_name='Quartier')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="Name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("office", "Quartiersbüro"),
+                            ("district_office", "Stadtteilbüro"),
+                            ("meeting_place", "Quartierstreff"),
+                            ("project_office", "Projektbüro"),
+                        ],
+                        default="office",
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("opening", "eröffnet bald"),
+                            ("open", "geöffnet"),
+                            ("closed", "geschlossen"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="Status",
+                    ),
+                ),
+                (
+                    "street",
+                    models.CharField(
+                        max_length=200, verbose_name="Straße und Hausnummer"
+                    ),
+                ),
+                ("postcode", models.CharField(max_length=10, verbose_name="PLZ")),
+                (
+                    "city",
+                    models.CharField(
+                        default="Osnabrück", max_length=100, verbose_name="Ort"
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.FloatField(blank=True, null=True, verbose_name="Längengrad"),
+                ),
+                (
+                    "latitude",
+                    models.FloatField(
+                        blank=True, null=True, verbose_name="Breitengrad"
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=50, verbose_name="Telefon"),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="E-Mail"
+                    ),
+                ),
+                (
+                    "accessibility",
+                    models.TextField(
+                        blank=True,
+                        help_text="z. B. stufenloser Zugang, WC",
+                        verbose_name="Barrierefreiheit",
+                    ),
+                ),
+                (
+                    "opened_on",
+                    models.DateField(blank=True, null=True, verbose_name="eröffnet am"),
+                ),
+                (
+                    "closed_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="geschlossen seit"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="Hinweis")),
+                (
+                    "quarter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="offices",
+                        to="quarters.quarter",
+                        verbose_name="Quartier",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Büro oder Treffpunkt',
-                'verbose_name_plural': 'Büros und Treffpunkte',
-                'ordering': ['status', 'name'],
+                "verbose_name": "Büro oder Treffpunkt",
+                "verbose_name_plural": "Büros und Treffpunkte",
+                "ordering": ["status", "name"],
             },
         ),
         migrations.CreateModel(
-            name='QuarterProgramme',
+            name="QuarterProgramme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_on', models.DateField(verbose_name='Beginn')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='Ende')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='Hinweis')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='quarters.fundingprogramme', verbose_name='Programm')),
-                ('quarter', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='programmes', to='quarters.quarter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="Beginn")),
+                (
+                    "ends_on",
+                    models.DateField(blank=True, null=True, verbose_name="Ende"),
+                ),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Hinweis"
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="quarters.fundingprogramme",
+                        verbose_name="Programm",
+                    ),
+                ),
+                (
+                    "quarter",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programmes",
+                        to="quarters.quarter",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Förderzeitraum',
-                'verbose_name_plural': 'Förderzeiträume',
-                'ordering': ['starts_on'],
+                "verbose_name": "Förderzeitraum",
+                "verbose_name_plural": "Förderzeiträume",
+                "ordering": ["starts_on"],
             },
         ),
         migrations.CreateModel(
-            name='TeamMember',
+            name="TeamMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='Name')),
-                ('role', models.CharField(choices=[('management', 'Quartiersmanagement'), ('community_work', 'Gemeinwesenarbeit'), ('trustee', 'Sanierungsträger'), ('youth', 'Jugendarbeit'), ('energy', 'Energieberatung'), ('administration', 'Stadtverwaltung'), ('volunteer', 'Ehrenamt')], max_length=30, verbose_name='Rolle')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='Organisation')),
-                ('is_fictional', models.BooleanField(default=False, help_text='Erfundene Person, wird als Demo gekennzeichnet.', verbose_name='Demo-Person')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
-                ('quarter', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='team_members', to='quarters.quarter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="Name")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("management", "Quartiersmanagement"),
+                            ("community_work", "Gemeinwesenarbeit"),
+                            ("trustee", "Sanierungsträger"),
+                            ("youth", "Jugendarbeit"),
+                            ("energy", "Energieberatung"),
+                            ("administration", "Stadtverwaltung"),
+                            ("volunteer", "Ehrenamt"),
+                        ],
+                        max_length=30,
+                        verbose_name="Rolle",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Organisation"
+                    ),
+                ),
+                (
+                    "is_fictional",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Erfundene Person, wird als Demo gekennzeichnet.",
+                        verbose_name="Demo-Person",
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "quarter",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="team_members",
+                        to="quarters.quarter",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Teammitglied',
-                'verbose_name_plural': 'Team',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "Teammitglied",
+                "verbose_name_plural": "Team",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='OfficeClosure',
+            name="OfficeClosure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_on', models.DateField(verbose_name='geschlossen ab')),
-                ('ends_on', models.DateField(verbose_name='geschlossen bis einschließlich')),
-                ('reason', models.CharField(blank=True, max_length=200, verbose_name='Grund')),
-                ('office', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='closures', to='quarters.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="geschlossen ab")),
+                (
+                    "ends_on",
+                    models.DateField(verbose_name="geschlossen bis einschließlich"),
+                ),
+                (
+                    "reason",
+                    models.CharField(blank=True, max_length=200, verbose_name="Grund"),
+                ),
+                (
+                    "office",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="closures",
+                        to="quarters.office",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Schließzeit',
-                'verbose_name_plural': 'Schließzeiten',
-                'ordering': ['starts_on'],
-                'abstract': False,
-                'constraints': [models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='office_closure_ends_after_start')],
+                "verbose_name": "Schließzeit",
+                "verbose_name_plural": "Schließzeiten",
+                "ordering": ["starts_on"],
+                "abstract": False,
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                        name="office_closure_ends_after_start",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='OfficeHours',
+            name="OfficeHours",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'Montag'), (1, 'Dienstag'), (2, 'Mittwoch'), (3, 'Donnerstag'), (4, 'Freitag'), (5, 'Samstag'), (6, 'Sonntag')], verbose_name='Wochentag')),
-                ('opens', models.TimeField(verbose_name='von')),
-                ('closes', models.TimeField(verbose_name='bis')),
-                ('languages', models.CharField(blank=True, help_text='z. B. Arabisch, Türkisch', max_length=200, verbose_name='Sprachen')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='Hinweis')),
-                ('office', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='hours', to='quarters.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Montag"),
+                            (1, "Dienstag"),
+                            (2, "Mittwoch"),
+                            (3, "Donnerstag"),
+                            (4, "Freitag"),
+                            (5, "Samstag"),
+                            (6, "Sonntag"),
+                        ],
+                        verbose_name="Wochentag",
+                    ),
+                ),
+                ("opens", models.TimeField(verbose_name="von")),
+                ("closes", models.TimeField(verbose_name="bis")),
+                (
+                    "languages",
+                    models.CharField(
+                        blank=True,
+                        help_text="z. B. Arabisch, Türkisch",
+                        max_length=200,
+                        verbose_name="Sprachen",
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Hinweis"
+                    ),
+                ),
+                (
+                    "office",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hours",
+                        to="quarters.office",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Sprechzeit',
-                'verbose_name_plural': 'Öffnungs- und Sprechzeiten',
-                'ordering': ['weekday', 'opens'],
-                'abstract': False,
-                'constraints': [models.CheckConstraint(condition=models.Q(('closes__gt', models.F('opens'))), name='office_hours_close_after_open')],
+                "verbose_name": "Sprechzeit",
+                "verbose_name_plural": "Öffnungs- und Sprechzeiten",
+                "ordering": ["weekday", "opens"],
+                "abstract": False,
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("closes__gt", models.F("opens"))),
+                        name="office_hours_close_after_open",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='quarter',
-            constraint=models.CheckConstraint(condition=models.Q(('started_year__isnull', True), ('started_year__gte', 1900), _connector='OR'), name='quarter_started_year_plausible'),
+            model_name="quarter",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("started_year__isnull", True),
+                    ("started_year__gte", 1900),
+                    _connector="OR",
+                ),
+                name="quarter_started_year_plausible",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='office',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('latitude__isnull', True), ('longitude__isnull', True)), models.Q(('latitude__range', (-90, 90)), ('longitude__range', (-180, 180))), _connector='OR'), name='office_point_in_wgs84'),
+            model_name="office",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("latitude__isnull", True), ("longitude__isnull", True)),
+                    models.Q(
+                        ("latitude__range", (-90, 90)),
+                        ("longitude__range", (-180, 180)),
+                    ),
+                    _connector="OR",
+                ),
+                name="office_point_in_wgs84",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='quarterprogramme',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='quarter_programme_ends_after_start'),
+            model_name="quarterprogramme",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_on__isnull", True),
+                    ("ends_on__gte", models.F("starts_on")),
+                    _connector="OR",
+                ),
+                name="quarter_programme_ends_after_start",
+            ),
         ),
     ]

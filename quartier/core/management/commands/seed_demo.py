@@ -12,7 +12,10 @@ class Command(BaseCommand):
     help = "Loads the Osnabrück demo data (idempotent) and prints the demo logins."
 
     def add_arguments(self, parser):
-        parser.add_argument("--password-file", default=str(Path(settings.BASE_DIR) / "var" / "demo-password.txt"))
+        parser.add_argument(
+            "--password-file",
+            default=str(Path(settings.BASE_DIR) / "var" / "demo-password.txt"),
+        )
 
     def handle(self, *args, password_file: str, **options):
         from quartier.accounts import demo as accounts_demo
@@ -26,7 +29,11 @@ class Command(BaseCommand):
             cms_demo.seed_quarter_pages()
             cms_demo.seed_translations()
             logins = accounts_demo.seed(password)
-        self.stdout.write(f"Demo-Daten: {len(created)} Quartiere neu angelegt." if created else "Demo-Daten: aktuell.")
+        self.stdout.write(
+            f"Demo-Daten: {len(created)} Quartiere neu angelegt."
+            if created
+            else "Demo-Daten: aktuell."
+        )
         self.stdout.write(f"\nAnmeldung (Passwort für alle: {password}):")
         for role, email in logins:
             self.stdout.write(f"  {role:<34} {email}")
