@@ -268,5 +268,4 @@ LOGGING = {
 QUARTIER_FEEDBACK_EMAILS = env_list(
     "FEEDBACK_EMAILS", "barrierefreiheit@quartier.invalid"
 )
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6.0's default, adopted now
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
