@@ -269,3 +269,6 @@ QUARTIER_FEEDBACK_EMAILS = env_list(
     "FEEDBACK_EMAILS", "barrierefreiheit@quartier.invalid"
 )
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+if TESTING:
+    # Hashing dominates test set-up time; production keeps Django's PBKDF2 default.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,12 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quartier.core.forms import AccessibleFormMixin
-
 from .models import Feedback
 
 
-class FeedbackForm(AccessibleFormMixin, forms.ModelForm):
+class FeedbackForm(forms.ModelForm):
     # A honeypot: people never see it, simple bots fill it in.
     website = forms.CharField(required=False, label=_("Bitte leer lassen"))
 

@@ -258,7 +258,9 @@ QUARTERS = [
 def _features() -> dict[tuple[str, str], dict]:
     """Features by (geometry type, slug): a quarter and a square may share a slug."""
     data = json.loads(GEOJSON.read_text(encoding="utf-8"))
-    return {(f["geometry"]["type"], f["properties"]["slug"]): f for f in data["features"]}
+    return {
+        (f["geometry"]["type"], f["properties"]["slug"]): f for f in data["features"]
+    }
 
 
 def seed() -> list[str]:
@@ -267,7 +269,10 @@ def seed() -> list[str]:
     features = _features()
     city = CitySettings.load()
     if not city.outline:
-        city.name, city.outline = "Osnabrück", features[("Polygon", "osnabrueck")]["geometry"]
+        city.name, city.outline = (
+            "Osnabrück",
+            features[("Polygon", "osnabrueck")]["geometry"],
+        )
         city.save()
     for data in DISTRICTS:
         District.objects.get_or_create(name=data["name"], defaults=data)
@@ -288,7 +293,9 @@ def _create_quarter(data: dict, features: dict[tuple[str, str], dict]) -> Quarte
         if k not in {"districts", "programmes", "team", "offices"}
     }
     quarter = quarter_create(
-        quarter=Quarter(boundary=features[("Polygon", data["slug"])]["geometry"], **fields)
+        quarter=Quarter(
+            boundary=features[("Polygon", data["slug"])]["geometry"], **fields
+        )
     )
     quarter.districts.set(District.objects.filter(name__in=data["districts"]))
     for name, starts_on, ends_on, note in data["programmes"]:
@@ -313,7 +320,9 @@ def _create_quarter(data: dict, features: dict[tuple[str, str], dict]) -> Quarte
     return quarter
 
 
-def _create_office(quarter: Quarter, data: dict, features: dict[tuple[str, str], dict]) -> Office:
+def _create_office(
+    quarter: Quarter, data: dict, features: dict[tuple[str, str], dict]
+) -> Office:
     hours = data.pop("hours", [])
     feature = features.get(("Point", data.pop("slug")))
     point = (
@@ -324,6 +333,10 @@ def _create_office(quarter: Quarter, data: dict, features: dict[tuple[str, str],
     )
     for weekday, opens, closes, languages in hours:
         OfficeHours.objects.create(
-            office=office, weekday=weekday, opens=opens, closes=closes, languages=languages
+            office=office,
+            weekday=weekday,
+            opens=opens,
+            closes=closes,
+            languages=languages,
         )
     return office

@@ -33,8 +33,14 @@ def test_quarter_page_shows_office_with_hours_team_map_and_news(client, demo):
 @pytest.mark.parametrize(
     ("moment", "expected"),
     [
-        (dt.datetime(2026, 11, 30, 15, 0, tzinfo=BERLIN), "Jetzt geöffnet, bis 18:00 Uhr"),  # Monday
-        (dt.datetime(2026, 12, 1, 15, 0, tzinfo=BERLIN), "Jetzt geschlossen"),  # Tuesday
+        (
+            dt.datetime(2026, 11, 30, 15, 0, tzinfo=BERLIN),
+            "Jetzt geöffnet, bis 18:00 Uhr",
+        ),  # Monday
+        (
+            dt.datetime(2026, 12, 1, 15, 0, tzinfo=BERLIN),
+            "Jetzt geschlossen",
+        ),  # Tuesday
     ],
 )
 def test_open_now_is_computed_in_berlin_time(client, demo, moment, expected):
@@ -71,7 +77,9 @@ def test_quarter_pages_are_four_different_pages(client, demo):
 
 
 @pytest.mark.django_db
-def test_query_counts_do_not_grow_with_quarters(client, demo, django_assert_num_queries):
+def test_query_counts_do_not_grow_with_quarters(
+    client, demo, django_assert_num_queries
+):
     client.get("/")  # warm Wagtail's site cache
     with django_assert_num_queries(10):
         client.get("/")
@@ -91,6 +99,12 @@ def _add_quarter_with_page():
     quarter = QuarterFactory()
     index = QuarterIndexPage.objects.get(locale__language_code="de")
     page = index.add_child(
-        instance=QuarterPage(title=quarter.name, slug=quarter.slug, quarter=quarter, teaser="t", intro="i")
+        instance=QuarterPage(
+            title=quarter.name,
+            slug=quarter.slug,
+            quarter=quarter,
+            teaser="t",
+            intro="i",
+        )
     )
     page.save_revision().publish()

@@ -48,7 +48,11 @@ def test_boundaries_are_rfc7946_geojson(client, demo):
 def test_openapi_schema_lists_the_endpoints(client):
     schema = client.get("/api/v1/openapi.json").json()
     paths = set(schema["paths"])
-    assert {"/api/v1/quarters/", "/api/v1/quarters/{slug}/", "/api/v1/quarters/boundaries.geojson"} <= paths
+    assert {
+        "/api/v1/quarters/",
+        "/api/v1/quarters/{slug}/",
+        "/api/v1/quarters/boundaries.geojson",
+    } <= paths
 
 
 @pytest.mark.django_db
