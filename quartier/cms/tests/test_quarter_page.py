@@ -108,3 +108,16 @@ def _add_quarter_with_page():
         )
     )
     page.save_revision().publish()
+
+
+@pytest.mark.django_db
+def test_svg_coordinates_are_not_localised(client, demo):
+    # German number formatting would turn 420.8 into "420,8" and break the SVG.
+    html = (
+        client.get("/").content.decode()
+        + client.get("/quartiere/schinkel/").content.decode()
+    )
+    import re
+
+    assert not re.search(r'(x|y|cx|cy)="\d+,\d', html)
+    assert re.search(r'x="\d+(\.\d)?"', html)
