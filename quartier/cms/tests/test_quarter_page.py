@@ -24,7 +24,7 @@ def test_quarter_page_shows_office_with_hours_team_map_and_news(client, demo):
     assert "Dodeshausweg 73" in html
     assert "Deutsch, Arabisch, Türkisch" in html
     assert 'class="badge"' in html  # fictional team members are marked
-    assert '<svg viewBox="0 0 600' in html and "map__quarter" in html
+    assert '<svg viewBox="0 0 400' in html and "map__quarter--active" in html
     assert "Anwohnerfest am Bierbaumsweg" in html
     assert "/quartiere/dodesheide/aktuelles/feed/" in html
 
