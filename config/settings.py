@@ -220,6 +220,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests, not even in the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would ask releases.wagtail.org
 
 # Security: strict by default, relaxed only by explicit environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True
