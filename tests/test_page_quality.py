@@ -166,6 +166,9 @@ def test_page_structure(site, url):
             if node is None:
                 landmarks.append(element)
         assert len(landmarks) == 1, f"one page-level <{tag}>"
+    for hidden in tree.iterfind(".//*[@aria-hidden='true']"):
+        focusable = [el for el in hidden.iter() if _is_focusable(el)]
+        assert not focusable, "keyboard focus inside aria-hidden"
     navs = tree.findall(".//nav")
     assert navs
     assert all(nav.get("aria-label") for nav in navs), "every <nav> is named"
@@ -183,6 +186,28 @@ def test_page_has_no_inline_code(site, url):
         assert not handlers, f"{handlers} on <{tag}>"
         if tag == "script":
             assert element.get("src"), "inline <script>"
+
+
+SVG_NUMBER_ATTRIBUTES = {"x", "y", "dx", "dy", "cx", "cy", "r", "width", "height"}
+SVG_NUMBER = re.compile(r"-?\d+(\.\d+)?(e-?\d+)?$")
+
+
+@pytest.mark.parametrize("url", PAGE_IDS)
+def test_svg_coordinates_are_plain_numbers(site, url):
+    """Browsers drop coordinates written the German way ("280,5")."""
+    tree = _parse(site.pages[url].html)
+    for element in tree.iter():
+        if not str(element.tag).startswith("{http://www.w3.org/2000/svg}"):
+            continue
+        for name, value in element.attrib.items():
+            if name in SVG_NUMBER_ATTRIBUTES:
+                assert SVG_NUMBER.match(value), (
+                    f"{_local(element.tag)} {name}={value!r}"
+                )
+        if view_box := element.get("viewBox"):
+            numbers = view_box.split()
+            assert len(numbers) == 4, f"viewBox={view_box!r}"
+            assert all(SVG_NUMBER.match(n) for n in numbers), f"viewBox={view_box!r}"
 
 
 @pytest.mark.parametrize("url", PAGE_IDS)
