@@ -6,7 +6,13 @@ from .models import Feedback
 
 class FeedbackForm(forms.ModelForm):
     # A honeypot: people never see it, simple bots fill it in.
-    website = forms.CharField(required=False, label=_("Bitte leer lassen"))
+    # Out of the tab order: it sits in an aria-hidden box, and keyboard users must
+    # not land in a field they cannot see.
+    website = forms.CharField(
+        required=False,
+        label=_("Bitte leer lassen"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = Feedback
