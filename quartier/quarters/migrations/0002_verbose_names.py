@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('quarters', '0001_initial'),
+        ("quarters", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='district',
-            name='inhabitants_as_of',
-            field=models.DateField(blank=True, null=True, verbose_name='Stichtag'),
+            model_name="district",
+            name="inhabitants_as_of",
+            field=models.DateField(blank=True, null=True, verbose_name="Stichtag"),
         ),
         migrations.AlterField(
-            model_name='quarter',
-            name='status',
-            field=models.CharField(choices=[('planned', 'in Vorbereitung'), ('active', 'aktiv'), ('continued', 'verstetigt'), ('closed', 'abgeschlossen')], default='active', max_length=20, verbose_name='Status'),
+            model_name="quarter",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("planned", "in Vorbereitung"),
+                    ("active", "aktiv"),
+                    ("continued", "verstetigt"),
+                    ("closed", "abgeschlossen"),
+                ],
+                default="active",
+                max_length=20,
+                verbose_name="Status",
+            ),
         ),
     ]
