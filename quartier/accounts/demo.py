@@ -25,6 +25,14 @@ CITY_EDITOR_PERMISSIONS = [
     ("quarters", "change_citysettings"),
     ("cms", "view_feedback"),
     ("cms", "change_feedback"),
+    ("participation", "add_callforideas"),
+    ("participation", "change_callforideas"),
+    ("participation", "add_poll"),
+    ("participation", "change_poll"),
+    ("participation", "add_category"),
+    ("participation", "change_category"),
+    ("participation", "add_quarterparticipationsettings"),
+    ("participation", "change_quarterparticipationsettings"),
 ]
 MODERATOR_PERMISSIONS = [("wagtailadmin", "access_admin")]
 
