@@ -29,7 +29,10 @@ def _login(page, live_server, user):
 
 def test_idea_journey_has_no_axe_violations(page, live_server, resident, quarter):
     CategoryFactory(name="Grün")
-    idea = IdeaFactory(quarter=quarter, title="Bank am Weg")
+    point = quarter.shape.representative_point()
+    idea = IdeaFactory(
+        quarter=quarter, title="Bank am Weg", longitude=point.x, latitude=point.y
+    )
     CommentFactory(idea=idea)
 
     page.goto(
@@ -56,7 +59,6 @@ def test_idea_journey_has_no_axe_violations(page, live_server, resident, quarter
     assert page.locator("#form-errors").is_visible()
     assert _violations(page) == []
 
-    point = quarter.shape.representative_point()
     page.fill("#id_longitude", str(point.x))
     page.fill("#id_latitude", str(point.y))
     page.click("form button[type=submit]")

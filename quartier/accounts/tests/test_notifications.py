@@ -46,3 +46,13 @@ def test_login_is_rate_limited(client, resident):
     )
     assert "_auth_user_id" not in client.session
     assert response.status_code in {200, 429}
+
+
+@pytest.mark.django_db
+def test_digest_command_sends_pending(resident, mailoutbox):
+    from django.core.management import call_command
+
+    NotificationSettings.objects.create(user=resident, daily_digest=True)
+    notification_create(user=resident, kind="reply", message="Neu für den Tag")
+    call_command("send_daily_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert [m.to for m in mailoutbox] == [[resident.email]]
