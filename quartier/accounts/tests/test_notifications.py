@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.urls import reverse
 
@@ -54,5 +56,5 @@ def test_digest_command_sends_pending(resident, mailoutbox):
 
     NotificationSettings.objects.create(user=resident, daily_digest=True)
     notification_create(user=resident, kind="reply", message="Neu für den Tag")
-    call_command("send_daily_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_daily_digests", stdout=StringIO())
     assert [m.to for m in mailoutbox] == [[resident.email]]
