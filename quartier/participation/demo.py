@@ -19,8 +19,10 @@ from .models import (
     Comment,
     Idea,
     Poll,
+    PollAnswer,
     PollOption,
     PollQuestion,
+    PollResponse,
     QuarterParticipationSettings,
     Support,
 )
@@ -184,7 +186,7 @@ def _calls(quarter: Quarter, now: dt.datetime) -> tuple[CallForIdeas, CallForIde
     return running, closed
 
 
-def _polls(quarter: Quarter, now: dt.datetime) -> None:
+def _polls(quarter: Quarter, now: dt.datetime, people: list[User]) -> None:
     specs = [
         (
             "Wann soll das Quartiersbüro länger öffnen?",
@@ -230,12 +232,36 @@ def _polls(quarter: Quarter, now: dt.datetime) -> None:
         )
         for i, text in enumerate(["Beratung", "Treffen", "Kurse"]):
             PollOption.objects.create(question=second, text=text, sort_order=i)
-        PollQuestion.objects.create(
+        free = PollQuestion.objects.create(
             poll=poll,
             text="Möchten Sie uns noch etwas sagen?",
             kind="text",
             sort_order=2,
         )
+        _answer(poll, [first, second], free, people)
+
+
+def _answer(
+    poll: Poll, choices: list[PollQuestion], free: PollQuestion, people
+) -> None:
+    """Some demo residents have answered, so results show numbers."""
+    for n, person in enumerate(people):
+        response = PollResponse.objects.create(
+            poll=poll, user=person, created_at=poll.starts_at + dt.timedelta(days=1)
+        )
+        for question in choices:
+            options = list(question.options.all())
+            picked = options[n % len(options) : n % len(options) + 1]
+            if question.kind == PollQuestion.Kind.MULTIPLE:
+                picked = options[: 1 + n % len(options)]
+            PollAnswer.objects.bulk_create(
+                PollAnswer(response=response, question=question, option=o)
+                for o in picked
+            )
+        if n == 0:
+            PollAnswer.objects.create(
+                response=response, question=free, text=f"Gern mit Musik! {DEMO_NOTE}"
+            )
 
 
 def seed() -> int:
@@ -253,7 +279,7 @@ def seed() -> int:
             },
         )
         running, closed = _calls(quarter, now)
-        _polls(quarter, now)
+        _polls(quarter, now, people)
         for i, (title, text, cat, status, answer, days, offset) in enumerate(IDEAS):
             lon, lat = _point(quarter, offset)
             author = people[(i + q_index) % len(people)]

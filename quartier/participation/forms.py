@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from quartier.core.forms import AccessibleFormMixin
 from quartier.quarters.models import Quarter
 
+from .images import clean_upload
 from .models import (
     CallForIdeas,
     Category,
@@ -94,11 +95,32 @@ class IdeaForm(AccessibleFormMixin, forms.ModelForm):
             ),
         }
 
+    image = forms.ImageField(
+        label=_("Bild (optional)"),
+        required=False,
+        help_text=_(
+            "JPEG, PNG oder WebP, bis 8 MB. Standortdaten im Bild entfernen wir."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp"}
+        ),
+    )
+    image_alt = forms.CharField(
+        label=_("Was zeigt das Bild?"),
+        required=False,
+        max_length=200,
+        help_text=_("Für Menschen, die das Bild nicht sehen können."),
+    )
+
     def __init__(self, *args, quarter: Quarter, **kwargs):
         super().__init__(*args, **kwargs)
         self.quarter = quarter
         self.fields["category"].queryset = Category.for_quarter(quarter)
         self.fields["category"].empty_label = _("Bitte wählen")
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        return clean_upload(upload) if upload else None
 
     def clean(self):
         data = super().clean()
@@ -108,6 +130,10 @@ class IdeaForm(AccessibleFormMixin, forms.ModelForm):
                 _(
                     "Bitte Längen- und Breitengrad zusammen angeben oder beide leer lassen."
                 )
+            )
+        if data.get("image") and not (data.get("image_alt") or "").strip():
+            self.add_error(
+                "image_alt", _("Bitte beschreiben Sie kurz, was das Bild zeigt.")
             )
         if lon is not None and lat is not None and not self.quarter.contains(lon, lat):
             self.add_error(

@@ -268,6 +268,14 @@ class Idea(models.Model):
             models.Index(
                 fields=["visibility", "-comment_count"], name="idea_most_discussed"
             ),
+            models.Index(
+                fields=["quarter", "visibility", "-support_count"],
+                name="idea_quarter_most_supported",
+            ),
+            models.Index(
+                fields=["quarter", "visibility", "-comment_count"],
+                name="idea_quarter_most_discussed",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -610,3 +618,24 @@ class PollAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.option.text if self.option_id else self.text[:60]
+
+
+class IdeaImage(models.Model):
+    """A photo or sketch for an idea, stored re-encoded: no EXIF, at most 1600 px."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(
+        upload_to="ideas/%Y/%m/", width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    alt_text = models.CharField(_("Bildbeschreibung"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Bild zur Idee")
+        verbose_name_plural = _("Bilder zu Ideen")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.alt_text

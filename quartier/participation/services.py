@@ -19,6 +19,7 @@ from .models import (
     Category,
     Comment,
     Idea,
+    IdeaImage,
     ModerationAction,
     Phase,
     Poll,
@@ -84,6 +85,8 @@ def idea_create(
     longitude: float | None = None,
     latitude: float | None = None,
     call: CallForIdeas | None = None,
+    image=None,
+    image_alt: str = "",
 ) -> Idea:
     """Save a new idea; pending first if the quarter pre-moderates.
 
@@ -107,7 +110,7 @@ def idea_create(
         and not quarter.contains(longitude, latitude)
     ):
         raise ValidationError(_("Der Punkt liegt nicht im Quartier."))
-    return Idea.objects.create(
+    idea = Idea.objects.create(
         author=author,
         quarter=quarter,
         title=title,
@@ -119,6 +122,10 @@ def idea_create(
         call=call,
         visibility=_initial_visibility(quarter),
     )
+    if image is not None:
+        # `image` comes re-encoded from images.clean_upload: no EXIF, at most 1600 px.
+        IdeaImage.objects.create(idea=idea, image=image, alt_text=image_alt)
+    return idea
 
 
 def idea_support(*, idea: Idea, user: User) -> bool:

@@ -104,6 +104,7 @@ def idea_detail_context(idea: Idea, user, **forms) -> dict:
         "comment_form": forms.get("comment_form") or CommentForm(),
         "feedback_form": forms.get("feedback_form") or FeedbackForm(instance=idea),
         "history": history,
+        "images": list(idea.images.all()),
         "map": ideas_map(idea.quarter, [idea]) if idea.has_point else None,
     }
 
@@ -141,7 +142,7 @@ def idea_create(
         return render(
             request, "participation/call_detail.html", call_context(call), status=200
         )
-    form = IdeaForm(request.POST or None, quarter=quarter)
+    form = IdeaForm(request.POST or None, request.FILES or None, quarter=quarter)
     if request.method == "POST" and form.is_valid():
         try:
             idea = services.idea_create(

@@ -47,6 +47,8 @@ def test_idea_comment_report_feedback_forms(
             "title": payload,
             "description": payload + "\nhttps://example.org",
             "place": payload,
+            "longitude": quarter.shape.representative_point().x,
+            "latitude": quarter.shape.representative_point().y,
         },
     )
     idea = Idea.objects.get()
@@ -114,3 +116,23 @@ def test_comment_edit_profile_and_poll(client, resident, manager, quarter, paylo
         reverse("participation:idea_feed", args=[quarter.slug])
     ).content.decode()
     assert "<script" not in feed and "<img" not in feed and "<svg/" not in feed
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.django_db
+def test_image_description(client, resident, quarter, payload):
+    from .test_idea_images import _jpeg_with_gps
+
+    client.force_login(resident)
+    client.post(
+        reverse("participation:idea_create", args=[quarter.slug]),
+        {
+            "title": "Bild",
+            "description": "Text",
+            "image": _jpeg_with_gps((20, 20)),
+            "image_alt": payload,
+        },
+    )
+    idea = Idea.objects.get()
+    assert idea.images.get().alt_text == payload
+    assert_inert(client.get(idea.get_absolute_url()).content.decode())
