@@ -186,8 +186,11 @@ def idea_give_feedback(*, idea: Idea, by: User, status: str, answer: str) -> Ide
         recipients = set(
             User.objects.filter(supports__idea=idea).values_list("pk", flat=True)
         )
+        # The author hears about the status once: with the answer if there is one.
         if idea.author_id and not answer_changed:
             recipients.add(idea.author_id)
+        elif idea.author_id:
+            recipients.discard(idea.author_id)
         for user in User.objects.filter(pk__in=recipients):
             notification_create(
                 user=user,
