@@ -19,7 +19,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("konto/", include("quartier.accounts.urls")),
     path("konto/", include("allauth.urls")),
+    path("mitmachen/", include("quartier.participation.urls")),
     path(
         "rueckmeldung/<int:page_id>/", cms_views.feedback_submit, name="feedback_submit"
     ),

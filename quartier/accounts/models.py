@@ -63,3 +63,72 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.display_name or self.email.split("@")[0]
+
+
+class NotificationKind(models.TextChoices):
+    ANSWER = "answer", _("Antwort des Quartiersteams auf meine Idee")
+    STATUS = (
+        "status",
+        _("Neuer Stand einer Idee, die ich eingebracht oder unterstützt habe"),
+    )
+    REPLY = "reply", _("Antwort auf meinen Kommentar")
+    MODERATION = "moderation", _("Entscheidung der Moderation über meine Beiträge")
+
+
+class NotificationSettings(models.Model):
+    """Per person and kind: email at once, in a daily digest, or not at all."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    email_answer = models.BooleanField(NotificationKind.ANSWER.label, default=True)
+    email_status = models.BooleanField(NotificationKind.STATUS.label, default=True)
+    email_reply = models.BooleanField(NotificationKind.REPLY.label, default=True)
+    email_moderation = models.BooleanField(
+        NotificationKind.MODERATION.label, default=True
+    )
+    daily_digest = models.BooleanField(
+        _("E-Mails einmal täglich gesammelt statt einzeln"), default=False
+    )
+
+    class Meta:
+        verbose_name = _("Benachrichtigungseinstellungen")
+        verbose_name_plural = _("Benachrichtigungseinstellungen")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def wants_email(self, kind: str) -> bool:
+        return getattr(self, f"email_{kind}")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """One line in the person's in-portal list; emailed at once or in the digest."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=20, choices=NotificationKind.choices)
+    message = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Benachrichtigung")
+        verbose_name_plural = _("Benachrichtigungen")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["user", "-created_at"], name="notification_list")
+        ]
+
+    def __str__(self) -> str:
+        return self.message

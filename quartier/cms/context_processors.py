@@ -52,6 +52,11 @@ def site_navigation(request):
                 "url": quarters_url,
                 "active": request.path.startswith(quarters_url),
             },
+            {
+                "label": _("Mitmachen"),
+                "url": translate_url("/mitmachen/ideen/", language),
+                "active": "/mitmachen/" in request.path,
+            },
         ],
         "footer_links": footer_links,
     }

@@ -21,6 +21,17 @@ TEAM_MODEL_PERMISSIONS = [
     ("quarters", "add_office"),
     ("quarters", "change_office"),
     ("quarters", "delete_office"),
+    ("participation", "add_callforideas"),
+    ("participation", "change_callforideas"),
+    ("participation", "delete_callforideas"),
+    ("participation", "add_poll"),
+    ("participation", "change_poll"),
+    ("participation", "delete_poll"),
+    ("participation", "add_category"),
+    ("participation", "change_category"),
+    ("participation", "delete_category"),
+    ("participation", "add_quarterparticipationsettings"),
+    ("participation", "change_quarterparticipationsettings"),
 ]
 TEAM_PAGE_PERMISSIONS = [
     "add_page",

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from quartier.accounts.tasks import send_daily_digests
+
+
+class Command(BaseCommand):
+    help = "Queues the daily digest email (run once a day, e.g. from cron or a systemd timer)."
+
+    def handle(self, *args, **options):
+        result = send_daily_digests.enqueue()
+        self.stdout.write(f"Queued daily digests: {result.id}")

@@ -1,0 +1,201 @@
+"""Read-only open data on participation: no personal data beyond display names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.http import HttpRequest, JsonResponse
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+
+from quartier.core.geo import feature_collection
+from quartier.core.licence import licence_info
+
+from .models import CallForIdeas, Comment, Idea
+
+router = Router(tags=["participation"])
+MAX_LIMIT = 100
+
+
+class IdeaOut(Schema):
+    id: int
+    quarter: str
+    title: str
+    description: str
+    category: str | None
+    status: str
+    status_label: str
+    answer: str
+    support_count: int
+    comment_count: int
+    author: str
+    place: str
+    longitude: float | None
+    latitude: float | None
+    created_at: dt.datetime
+    url: str
+
+
+class IdeaPage(Schema):
+    count: int
+    offset: int
+    limit: int
+    items: list[IdeaOut]
+
+
+class CommentOut(Schema):
+    id: int
+    parent: int | None
+    author: str
+    body: str
+    created_at: dt.datetime
+    edited: bool
+
+
+class CallOut(Schema):
+    id: int
+    quarter: str
+    title: str
+    question: str
+    description: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    budget_eur: Decimal | None
+    phase: str
+    url: str
+
+
+class IdeaFilter(Schema):
+    quartier: str | None = None
+    stand: Idea.Status | None = None
+    offset: int = 0
+    limit: int = 20
+
+
+def _idea_data(idea: Idea) -> dict:
+    return {
+        "id": idea.pk,
+        "quarter": idea.quarter.slug,
+        "title": idea.title,
+        "description": idea.description,
+        "category": idea.category.name if idea.category else None,
+        "status": idea.status,
+        "status_label": str(idea.get_status_display()),
+        "answer": idea.answer,
+        "support_count": idea.support_count,
+        "comment_count": idea.comment_count,
+        "author": str(idea.author_name),
+        "place": idea.place,
+        "longitude": idea.longitude,
+        "latitude": idea.latitude,
+        "created_at": idea.created_at,
+        "url": idea.get_absolute_url(),
+    }
+
+
+def _public_ideas(filters: IdeaFilter | None = None):
+    ideas = Idea.objects.visible().for_list().exclude(quarter__status="planned")
+    if filters and filters.quartier:
+        ideas = ideas.filter(quarter__slug=filters.quartier)
+    if filters and filters.stand:
+        ideas = ideas.filter(status=filters.stand)
+    return ideas
+
+
+@router.get("/ideas/", response=IdeaPage, summary="Ideen (öffentlich sichtbare)")
+def list_ideas(request: HttpRequest, filters: Query[IdeaFilter]):
+    limit = max(1, min(filters.limit, MAX_LIMIT))
+    offset = max(0, filters.offset)
+    ideas = _public_ideas(filters)
+    page = ideas[offset : offset + limit]
+    return {
+        "count": ideas.count(),
+        "offset": offset,
+        "limit": limit,
+        "items": [_idea_data(i) for i in page],
+    }
+
+
+@router.get(
+    "/ideas.geojson",
+    response=dict,
+    url_name="idea_geojson",
+    summary="Ideen mit Ort als GeoJSON (RFC 7946)",
+    openapi_extra={"responses": {200: {"content": {"application/geo+json": {}}}}},
+)
+def ideas_geojson(request: HttpRequest, quartier: str | None = None):
+    ideas = _public_ideas(IdeaFilter(quartier=quartier)).filter(
+        longitude__isnull=False
+    )[:5000]
+    features = [
+        {
+            "type": "Feature",
+            "id": idea.pk,
+            "geometry": {
+                "type": "Point",
+                "coordinates": [idea.longitude, idea.latitude],
+            },
+            "properties": {
+                "title": idea.title,
+                "quarter": idea.quarter.slug,
+                "status": idea.status,
+                "support_count": idea.support_count,
+                "comment_count": idea.comment_count,
+                "url": idea.get_absolute_url(),
+            },
+        }
+        for idea in ideas
+    ]
+    body = feature_collection(features, **licence_info(request.path))
+    return JsonResponse(body, content_type="application/geo+json")
+
+
+@router.get("/ideas/{idea_id}/", response=IdeaOut, summary="Eine Idee")
+def get_idea(request: HttpRequest, idea_id: int):
+    return _idea_data(get_object_or_404(_public_ideas(), pk=idea_id))
+
+
+@router.get(
+    "/ideas/{idea_id}/comments/",
+    response=list[CommentOut],
+    summary="Kommentare einer Idee (sichtbare, ohne gelöschte Texte)",
+)
+def list_comments(request: HttpRequest, idea_id: int):
+    idea = get_object_or_404(_public_ideas(), pk=idea_id)
+    comments = (
+        Comment.objects.filter(idea=idea).visible_to(None).select_related("author")
+    )
+    return [
+        {
+            "id": c.pk,
+            "parent": c.parent_id,
+            "author": str(c.author_name),
+            "body": "" if c.is_deleted else c.body,
+            "created_at": c.created_at,
+            "edited": c.edited_at is not None,
+        }
+        for c in comments
+    ]
+
+
+@router.get("/calls/", response=list[CallOut], summary="Ideenaufrufe")
+def list_calls(request: HttpRequest):
+    calls = CallForIdeas.objects.select_related("quarter").exclude(
+        quarter__status="planned"
+    )
+    return [
+        {
+            "id": c.pk,
+            "quarter": c.quarter.slug,
+            "title": c.title,
+            "question": c.question,
+            "description": c.description,
+            "starts_at": c.starts_at,
+            "ends_at": c.ends_at,
+            "budget_eur": c.budget_eur,
+            "phase": c.phase(),
+            "url": c.get_absolute_url(),
+        }
+        for c in calls
+    ]

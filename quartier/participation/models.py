@@ -1,0 +1,641 @@
+"""Participation: ideas with supports and comments, calls for ideas, polls, moderation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from quartier.quarters.models import Quarter
+
+
+class QuarterParticipationSettings(models.Model):
+    """How participation works in one quarter; kept off Quarter so this app owns it."""
+
+    class Moderation(models.TextChoices):
+        POST = "post", _("Nachträglich: Beiträge erscheinen sofort")
+        PRE = "pre", _("Vorab: Beiträge erscheinen nach Freigabe")
+
+    quarter = models.OneToOneField(
+        Quarter,
+        on_delete=models.CASCADE,
+        related_name="participation_settings",
+        verbose_name=_("Quartier"),
+    )
+    moderation = models.CharField(
+        _("Moderation"),
+        max_length=10,
+        choices=Moderation.choices,
+        default=Moderation.POST,
+    )
+
+    class Meta:
+        verbose_name = _("Beteiligungseinstellungen")
+        verbose_name_plural = _("Beteiligungseinstellungen")
+
+    def __str__(self) -> str:
+        return str(self.quarter)
+
+    @classmethod
+    def for_quarter(cls, quarter: Quarter) -> QuarterParticipationSettings:
+        return cls.objects.get_or_create(quarter=quarter)[0]
+
+
+class Category(models.Model):
+    """A field of action (Handlungsfeld); without a quarter it applies to every quarter."""
+
+    quarter = models.ForeignKey(
+        Quarter,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="idea_categories",
+        verbose_name=_("Quartier"),
+        help_text=_("Leer lassen, wenn das Handlungsfeld für alle Quartiere gilt."),
+    )
+    name = models.CharField(_("Name"), max_length=80)
+    sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quarter", "name"], name="category_name_once_per_quarter"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def for_quarter(cls, quarter: Quarter | None):
+        if quarter is None:
+            return cls.objects.all()
+        return cls.objects.filter(Q(quarter=quarter) | Q(quarter__isnull=True))
+
+
+class Phase(models.TextChoices):
+    BEFORE = "before", _("noch nicht begonnen")
+    OPEN = "open", _("läuft")
+    CLOSED = "closed", _("beendet")
+
+
+class PeriodQuerySet(models.QuerySet):
+    def running(self, at: dt.datetime | None = None):
+        at = at or timezone.now()
+        return self.filter(starts_at__lte=at, ends_at__gt=at)
+
+
+class Period(models.Model):
+    """A start and end in time; the phase decides whether posting is open."""
+
+    starts_at = models.DateTimeField(_("Beginn"))
+    ends_at = models.DateTimeField(_("Ende"))
+
+    class Meta:
+        abstract = True
+
+    def phase(self, at: dt.datetime | None = None) -> str:
+        at = at or timezone.now()
+        if at < self.starts_at:
+            return Phase.BEFORE
+        if at >= self.ends_at:
+            return Phase.CLOSED
+        return Phase.OPEN
+
+    @property
+    def is_open(self) -> bool:
+        return self.phase() == Phase.OPEN
+
+
+class CallForIdeas(Period):
+    """Ideenaufruf: the quarter team asks a question for a limited time."""
+
+    quarter = models.ForeignKey(
+        Quarter,
+        on_delete=models.CASCADE,
+        related_name="calls_for_ideas",
+        verbose_name=_("Quartier"),
+    )
+    title = models.CharField(_("Titel"), max_length=150)
+    question = models.CharField(_("Frage"), max_length=300)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    budget_eur = models.DecimalField(
+        _("Budget (Euro)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Ideenaufruf")
+        verbose_name_plural = _("Ideenaufrufe")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="call_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:call_detail", args=[self.pk])
+
+
+class Visibility(models.TextChoices):
+    PENDING = "pending", _("wartet auf Freigabe")
+    VISIBLE = "visible", _("sichtbar")
+    HIDDEN = "hidden", _("ausgeblendet")
+
+
+class IdeaQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(visibility=Visibility.VISIBLE)
+
+    def visible_to(self, user):
+        """Visible ideas, plus the user's own pending or hidden ones."""
+        if user is None or not user.is_authenticated:
+            return self.visible()
+        return self.filter(Q(visibility=Visibility.VISIBLE) | Q(author=user))
+
+    def for_list(self):
+        return self.select_related("quarter", "category", "author")
+
+    SORTS = {
+        "neu": ("-created_at", "-pk"),
+        "unterstuetzt": ("-support_count", "-created_at", "-pk"),
+        "diskutiert": ("-comment_count", "-created_at", "-pk"),
+    }
+
+    def sorted_by(self, key: str):
+        return self.order_by(*self.SORTS.get(key, self.SORTS["neu"]))
+
+
+class Idea(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("neu")
+        REVIEW = "review", _("wird geprüft")
+        ACCEPTED = "accepted", _("angenommen")
+        IN_PROGRESS = "in_progress", _("wird umgesetzt")
+        DONE = "done", _("umgesetzt")
+        NOT_POSSIBLE = "not_possible", _("nicht möglich")
+
+    quarter = models.ForeignKey(
+        Quarter,
+        on_delete=models.CASCADE,
+        related_name="ideas",
+        verbose_name=_("Quartier"),
+    )
+    call = models.ForeignKey(
+        CallForIdeas,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ideas",
+        verbose_name=_("Ideenaufruf"),
+    )
+    # Deleting an account keeps the idea; it then shows "gelöschtes Konto".
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="ideas",
+    )
+    title = models.CharField(_("Titel"), max_length=120)
+    description = models.TextField(_("Beschreibung"), max_length=5000)
+    category = models.ForeignKey(
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ideas",
+        verbose_name=_("Handlungsfeld"),
+    )
+    place = models.CharField(_("Ort"), max_length=200, blank=True)
+    longitude = models.FloatField(_("Längengrad"), null=True, blank=True)
+    latitude = models.FloatField(_("Breitengrad"), null=True, blank=True)
+    status = models.CharField(
+        _("Stand"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    answer = models.TextField(_("Antwort des Quartiersteams"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE
+    )
+    moderation_reason = models.CharField(max_length=500, blank=True)
+    # Bumped on every moderation step: the optimistic check between two moderators.
+    version = models.PositiveIntegerField(default=0)
+    # Counters kept by the services with F() updates, so list sorting needs no joins.
+    support_count = models.PositiveIntegerField(default=0)
+    comment_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = IdeaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Idee")
+        verbose_name_plural = _("Ideen")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["visibility", "-created_at"], name="idea_visible_newest"
+            ),
+            models.Index(
+                fields=["quarter", "visibility", "-created_at"],
+                name="idea_quarter_newest",
+            ),
+            models.Index(
+                fields=["visibility", "-support_count"], name="idea_most_supported"
+            ),
+            models.Index(
+                fields=["visibility", "-comment_count"], name="idea_most_discussed"
+            ),
+            models.Index(
+                fields=["quarter", "visibility", "-support_count"],
+                name="idea_quarter_most_supported",
+            ),
+            models.Index(
+                fields=["quarter", "visibility", "-comment_count"],
+                name="idea_quarter_most_discussed",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="not_possible") | ~Q(answer=""),
+                name="idea_not_possible_needs_answer",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True, latitude__isnull=True)
+                | Q(longitude__range=(-180, 180), latitude__range=(-90, 90)),
+                name="idea_point_in_wgs84",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:idea_detail", args=[self.pk])
+
+    @property
+    def author_name(self) -> str:
+        return self.author.public_name if self.author else _("gelöschtes Konto")
+
+    @property
+    def has_point(self) -> bool:
+        return self.longitude is not None and self.latitude is not None
+
+
+class Support(models.Model):
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Unterstützung")
+        verbose_name_plural = _("Unterstützungen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idea", "user"], name="support_once_per_account"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.idea_id}"
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if user is None or not user.is_authenticated:
+            return self.filter(visibility=Visibility.VISIBLE)
+        return self.filter(Q(visibility=Visibility.VISIBLE) | Q(author=user))
+
+    def threads(self, user):
+        """Top-level comments with their replies prefetched, in reading order."""
+        replies = (
+            self.model.objects.visible_to(user)
+            .select_related("author")
+            .order_by("created_at", "pk")
+        )
+        return (
+            self.visible_to(user)
+            .filter(parent__isnull=True)
+            .select_related("author")
+            .prefetch_related(Prefetch("replies", queryset=replies))
+            .order_by("created_at", "pk")
+        )
+
+
+class Comment(models.Model):
+    EDIT_WINDOW = dt.timedelta(minutes=15)
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
+    # Only one reply level: a reply's parent is always a top-level comment (services).
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="idea_comments",
+    )
+    body = models.TextField(_("Kommentar"), max_length=3000)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    is_deleted = models.BooleanField(default=False)
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE
+    )
+    moderation_reason = models.CharField(max_length=500, blank=True)
+    version = models.PositiveIntegerField(default=0)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Kommentar")
+        verbose_name_plural = _("Kommentare")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["idea", "created_at"], name="comment_by_idea")]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+    def get_absolute_url(self) -> str:
+        return f"{self.idea.get_absolute_url()}#kommentar-{self.pk}"
+
+    @property
+    def author_name(self) -> str:
+        return self.author.public_name if self.author else _("gelöschtes Konto")
+
+    def editable_until(self) -> dt.datetime:
+        return self.created_at + self.EDIT_WINDOW
+
+    def can_still_edit(self, at: dt.datetime | None = None) -> bool:
+        return not self.is_deleted and (at or timezone.now()) < self.editable_until()
+
+
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(resolved_at__isnull=True)
+
+
+class Report(models.Model):
+    """A resident flags an idea or a comment (exactly one of them)."""
+
+    idea = models.ForeignKey(
+        Idea, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(_("Grund"), max_length=500)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Meldung")
+        verbose_name_plural = _("Meldungen")
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(idea__isnull=True, comment__isnull=False)
+                | Q(idea__isnull=False, comment__isnull=True),
+                name="report_targets_one_item",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reason[:60]
+
+
+class ModerationAction(models.Model):
+    """History: who did what to which item, when and why. Never edited."""
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", _("freigegeben")
+        HIDE = "hide", _("ausgeblendet")
+        RESTORE = "restore", _("wiederhergestellt")
+        DISMISS = "dismiss", _("Meldung verworfen")
+
+    idea = models.ForeignKey(
+        Idea, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=10, choices=Action.choices)
+    reason = models.CharField(_("Begründung"), max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("Moderationsschritt")
+        verbose_name_plural = _("Moderationsverlauf")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(idea__isnull=True, comment__isnull=False)
+                | Q(idea__isnull=False, comment__isnull=True),
+                name="moderation_targets_one_item",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class Poll(ClusterableModel, Period):
+    """Umfrage: questions the quarter team asks; one answer per account or device."""
+
+    quarter = models.ForeignKey(
+        Quarter,
+        on_delete=models.CASCADE,
+        related_name="polls",
+        verbose_name=_("Quartier"),
+    )
+    title = models.CharField(_("Titel"), max_length=150)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    allow_anonymous = models.BooleanField(
+        _("Ohne Konto teilnehmen"),
+        default=False,
+        help_text=_("Eine Antwort je Gerät statt je Konto."),
+    )
+    live_results = models.BooleanField(
+        _("Ergebnisse schon während der Umfrage zeigen"), default=False
+    )
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Umfrage")
+        verbose_name_plural = _("Umfragen")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="poll_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:poll_detail", args=[self.pk])
+
+    @property
+    def shows_results(self) -> bool:
+        return self.live_results or self.phase() == Phase.CLOSED
+
+
+class PollQuestion(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("Eine Antwort")
+        MULTIPLE = "multiple", _("Mehrere Antworten")
+        TEXT = "text", _("Freitext")
+
+    poll = ParentalKey(Poll, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(_("Frage"), max_length=300)
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
+    option_lines = models.TextField(
+        _("Antwortmöglichkeiten"),
+        blank=True,
+        help_text=_("Eine je Zeile; bei Freitext leer lassen."),
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("Frage")
+        verbose_name_plural = _("Fragen")
+
+    def __str__(self) -> str:
+        return self.text
+
+    def sync_options(self) -> None:
+        """Make the options match `option_lines`, keeping rows (and their votes) that stay."""
+        wanted = [
+            line.strip() for line in self.option_lines.splitlines() if line.strip()
+        ]
+        if self.kind == self.Kind.TEXT:
+            wanted = []
+        existing = {option.text: option for option in self.options.all()}
+        for text, option in existing.items():
+            if text not in wanted:
+                option.delete()
+        for index, text in enumerate(wanted):
+            option = existing.get(text) or PollOption(question=self, text=text)
+            option.sort_order = index
+            option.save()
+
+
+class PollOption(models.Model):
+    question = models.ForeignKey(
+        PollQuestion, on_delete=models.CASCADE, related_name="options"
+    )
+    text = models.CharField(_("Antwortmöglichkeit"), max_length=200)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class PollResponse(models.Model):
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="responses")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="poll_responses",
+    )
+    device_token = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["poll", "user"],
+                condition=Q(user__isnull=False),
+                name="poll_response_once_per_account",
+            ),
+            models.UniqueConstraint(
+                fields=["poll", "device_token"],
+                condition=~Q(device_token=""),
+                name="poll_response_once_per_device",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.poll_id}: {self.pk}"
+
+
+class PollAnswer(models.Model):
+    response = models.ForeignKey(
+        PollResponse, on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        PollQuestion, on_delete=models.CASCADE, related_name="answers"
+    )
+    option = models.ForeignKey(
+        PollOption, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.TextField(blank=True, max_length=2000)
+
+    def __str__(self) -> str:
+        return self.option.text if self.option_id else self.text[:60]
+
+
+class IdeaImage(models.Model):
+    """A photo or sketch for an idea, stored re-encoded: no EXIF, at most 1600 px."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(
+        upload_to="ideas/%Y/%m/", width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    alt_text = models.CharField(_("Bildbeschreibung"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Bild zur Idee")
+        verbose_name_plural = _("Bilder zu Ideen")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.alt_text
