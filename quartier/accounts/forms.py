@@ -1,18 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quartier.core.forms import AccessibleFormMixin
-
 from .models import NotificationSettings, User
 
 
-class ProfileForm(AccessibleFormMixin, forms.ModelForm):
+class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name"]
 
 
-class NotificationSettingsForm(AccessibleFormMixin, forms.ModelForm):
+class NotificationSettingsForm(forms.ModelForm):
     class Meta:
         model = NotificationSettings
         fields = [
@@ -24,7 +22,7 @@ class NotificationSettingsForm(AccessibleFormMixin, forms.ModelForm):
         ]
 
 
-class DeleteAccountForm(AccessibleFormMixin, forms.Form):
+class DeleteAccountForm(forms.Form):
     confirm = forms.BooleanField(
         label=_(
             "Ja, mein Konto soll gelöscht werden. Meine Beiträge bleiben als „gelöschtes Konto“ stehen."

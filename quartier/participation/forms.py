@@ -3,7 +3,6 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quartier.core.forms import AccessibleFormMixin
 from quartier.quarters.models import Quarter
 
 from .images import clean_upload
@@ -23,7 +22,7 @@ SORT_CHOICES = [
 ]
 
 
-class IdeaFilterForm(AccessibleFormMixin, forms.Form):
+class IdeaFilterForm(forms.Form):
     """The GET form above the list: works without JavaScript, htmx swaps the result."""
 
     quartier = forms.ModelChoiceField(
@@ -66,7 +65,7 @@ class IdeaFilterForm(AccessibleFormMixin, forms.Form):
         return queryset.sorted_by(data.get("sortierung") or "neu")
 
 
-class IdeaForm(AccessibleFormMixin, forms.ModelForm):
+class IdeaForm(forms.ModelForm):
     class Meta:
         model = Idea
         fields = ["title", "description", "category", "place", "longitude", "latitude"]
@@ -146,14 +145,14 @@ class IdeaForm(AccessibleFormMixin, forms.ModelForm):
         return data
 
 
-class CommentForm(AccessibleFormMixin, forms.ModelForm):
+class CommentForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 4})}
 
 
-class FeedbackForm(AccessibleFormMixin, forms.ModelForm):
+class FeedbackForm(forms.ModelForm):
     class Meta:
         model = Idea
         fields = ["status", "answer"]
@@ -174,7 +173,7 @@ class FeedbackForm(AccessibleFormMixin, forms.ModelForm):
         return data
 
 
-class ReportForm(AccessibleFormMixin, forms.Form):
+class ReportForm(forms.Form):
     reason = forms.CharField(
         label=_("Was ist das Problem?"),
         max_length=500,
@@ -182,7 +181,7 @@ class ReportForm(AccessibleFormMixin, forms.Form):
     )
 
 
-class ModerationForm(AccessibleFormMixin, forms.Form):
+class ModerationForm(forms.Form):
     action = forms.ChoiceField(
         choices=ModerationAction.Action.choices, label=_("Aktion")
     )
@@ -200,7 +199,7 @@ class ModerationForm(AccessibleFormMixin, forms.Form):
         return data
 
 
-class CallForm(AccessibleFormMixin, forms.ModelForm):
+class CallForm(forms.ModelForm):
     class Meta:
         model = CallForIdeas
         fields = [
@@ -213,7 +212,7 @@ class CallForm(AccessibleFormMixin, forms.ModelForm):
         ]
 
 
-class PollResponseForm(AccessibleFormMixin, forms.Form):
+class PollResponseForm(forms.Form):
     """One field per question of the poll."""
 
     def __init__(self, *args, poll, **kwargs):
