@@ -20,6 +20,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
+# The marker makes pytest-django create the test database even when this module
+# runs alone; the module fixture below writes to it outside any single test.
+pytestmark = pytest.mark.django_db
+
 QUARTER_SLUGS = ["dodesheide", "rosenplatz", "schinkel", "nette-quartier"]
 LEGAL_SLUGS = ["impressum", "datenschutz", "barrierefreiheit", "kontakt"]
 

@@ -175,3 +175,24 @@ def test_console_watch_sees_csp_violations(demo_site, page, console_problems):
         page.evaluate("document.body.setAttribute('style', 'color: red')")
     assert refused.value.type == "error"
     assert refused.value.text in console_problems
+
+
+def test_keyboard_skip_link_and_visible_focus(demo_site, page):
+    page.goto(demo_site + "/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Zum Inhalt springen")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+    page.keyboard.press("Tab")
+    focused = page.locator(":focus")
+    expect(focused).to_have_count(1)
+    expect(focused).to_be_in_viewport()
+    outline = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth), s.boxShadow]; }"
+    )
+    style, width, shadow = outline
+    assert (style != "none" and width >= 2) or shadow != "none", outline
