@@ -256,7 +256,12 @@ QUARTERS = [
 
 def _features() -> dict[str, dict]:
     data = json.loads(GEOJSON.read_text(encoding="utf-8"))
-    return {f["properties"]["slug"]: f for f in data["features"]}
+    # Places are skipped: the place "rosenplatz" shares its slug with the quarter.
+    return {
+        f["properties"]["slug"]: f
+        for f in data["features"]
+        if f["properties"].get("kind") != "place"
+    }
 
 
 def seed() -> list[str]:

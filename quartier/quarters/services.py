@@ -19,6 +19,12 @@ TEAM_MODEL_PERMISSIONS = [
     ("quarters", "add_office"),
     ("quarters", "change_office"),
     ("quarters", "delete_office"),
+    ("measures", "add_measure"),
+    ("measures", "change_measure"),
+    ("measures", "delete_measure"),
+    ("measures", "add_actionfield"),
+    ("measures", "change_actionfield"),
+    ("measures", "delete_actionfield"),
 ]
 TEAM_PAGE_PERMISSIONS = [
     "add_page",
