@@ -62,6 +62,26 @@ class MeasureForm(QuarterScopedForm):
         return cleaned
 
 
+class ScopedObjectMixin:
+    """Edit and delete only rows of the user's quarters: others get a 404.
+
+    Wagtail's generic edit/delete views check model permissions only, not the row.
+    """
+
+    def get_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, [self.permission_required]
+        )
+
+
+class ScopedEditView(ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
 class MeasureCreateView(generic.CreateView):
     def save_instance(self):
         instance = super().save_instance()
@@ -69,7 +89,7 @@ class MeasureCreateView(generic.CreateView):
         return instance
 
 
-class MeasureEditView(generic.EditView):
+class MeasureEditView(ScopedEditView):
     def save_instance(self):
         # The form has already written its values onto the instance: read "before" from the DB.
         before = measure_snapshot(self.object.pk)
@@ -81,6 +101,8 @@ class MeasureEditView(generic.EditView):
 class ActionFieldViewSet(QuarterScopedViewSet):
     model = ActionField
     icon = "list-ul"
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
     menu_label = _("Handlungsfelder und Ziele")
     list_display = ["title", "quarter", "sort_order"]
     list_filter = ["quarter"]
@@ -103,6 +125,7 @@ class MeasureViewSet(QuarterScopedViewSet):
     menu_label = _("Maßnahmen")
     create_view_class = MeasureCreateView
     edit_view_class = MeasureEditView
+    delete_view_class = ScopedDeleteView
     list_display = ["title", "quarter", "status", "progress", "updated_at"]
     list_filter = ["quarter", "status", "action_fields"]
     search_fields = ["title", "summary"]

@@ -7,7 +7,9 @@ from .factories import ActionFieldFactory, FundingLineFactory, MeasureFactory
 def measure(quarter):
     field = ActionFieldFactory(quarter=quarter, title="Grün- und Freiflächen")
     measure = MeasureFactory(quarter=quarter, title="Spielplatz", fields=[field])
-    FundingLineFactory(measure=measure, source="bund", year=2024, planned=300, spent=100)
+    FundingLineFactory(
+        measure=measure, source="bund", year=2024, planned=300, spent=100
+    )
     FundingLineFactory(measure=measure, source="stadt", year=2025, planned=150, spent=0)
     return measure
 

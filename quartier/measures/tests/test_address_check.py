@@ -17,13 +17,26 @@ def area(quarter):
     quarter.kind = Quarter.Kind.SANIERUNGSGEBIET
     quarter.save()
     inside = quarter.shape.representative_point()
-    AddressFactory(street="Tannenburgstraße", house_number="61", longitude=inside.x, latitude=inside.y)
-    AddressFactory(street="Bremer Straße", house_number="200", longitude=inside.x + 0.5, latitude=inside.y)
+    AddressFactory(
+        street="Tannenburgstraße",
+        house_number="61",
+        longitude=inside.x,
+        latitude=inside.y,
+    )
+    AddressFactory(
+        street="Bremer Straße",
+        house_number="200",
+        longitude=inside.x + 0.5,
+        latitude=inside.y,
+    )
     return quarter
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["Tannenburgstraße 61", "tannenburgstr. 61", "Tannenburgstr 61, 49084 Osnabrück"])
+@pytest.mark.parametrize(
+    "query",
+    ["Tannenburgstraße 61", "tannenburgstr. 61", "Tannenburgstr 61, 49084 Osnabrück"],
+)
 def test_address_inside(client, area, query):
     html = client.get(url(area), {"adresse": query}).text
     assert "<strong>Ja.</strong>" in html
@@ -74,7 +87,10 @@ def test_import_rejects_bad_rows_atomically(tmp_path):
     from django.core.management.base import CommandError
 
     path = tmp_path / "bad.csv"
-    path.write_text("street,house_number,postcode,lon,lat\nA-Weg,1,,8.0,52.0\nB-Weg,2,,x,52\n", encoding="utf-8")
+    path.write_text(
+        "street,house_number,postcode,lon,lat\nA-Weg,1,,8.0,52.0\nB-Weg,2,,x,52\n",
+        encoding="utf-8",
+    )
     with pytest.raises(CommandError, match="line 3"):
         call_command("import_addresses", str(path), stdout=_Null())
     assert not Address.objects.exists()

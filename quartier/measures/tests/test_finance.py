@@ -24,8 +24,16 @@ def _euro(text: str) -> Decimal:
 @pytest.fixture
 def funded(quarter, measure):
     other = MeasureFactory(quarter=quarter, title="Platz")
-    FundingLineFactory(measure=other, source="land", year=2024, planned=Decimal("1000.40"), spent=Decimal("10.10"))
-    FundingLineFactory(measure=other, source="eu", year=2026, planned=Decimal("2000.10"), spent=0)
+    FundingLineFactory(
+        measure=other,
+        source="land",
+        year=2024,
+        planned=Decimal("1000.40"),
+        spent=Decimal("10.10"),
+    )
+    FundingLineFactory(
+        measure=other, source="eu", year=2026, planned=Decimal("2000.10"), spent=0
+    )
     return quarter
 
 
@@ -61,7 +69,10 @@ def test_xlsx_totals_equal_chart_totals(client, funded):
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     body, total = rows[1:-1], rows[-1]
-    assert Decimal(str(sum(r[7] for r in body))).quantize(Decimal("0.01")) == finance["total_planned"]
+    assert (
+        Decimal(str(sum(r[7] for r in body))).quantize(Decimal("0.01"))
+        == finance["total_planned"]
+    )
     assert Decimal(str(total[7])) == finance["total_planned"]
     assert Decimal(str(total[8])) == finance["total_spent"]
 
@@ -72,7 +83,9 @@ def test_unknown_export_format_is_404(client, funded):
 
 
 @pytest.mark.django_db
-def test_public_export_leaves_out_drafts_the_team_export_has_them(client, request, funded, draft_measure):
+def test_public_export_leaves_out_drafts_the_team_export_has_them(
+    client, request, funded, draft_measure
+):
     FundingLineFactory(measure=draft_measure, planned=Decimal("99999"))
     assert "Entwurf" not in client.get(url(funded, "export", fmt="csv")).text
     login(client, request, "manager")
@@ -81,7 +94,9 @@ def test_public_export_leaves_out_drafts_the_team_export_has_them(client, reques
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [2, 20])
-def test_finance_query_count_does_not_grow(client, quarter, count, django_assert_num_queries):
+def test_finance_query_count_does_not_grow(
+    client, quarter, count, django_assert_num_queries
+):
     make_measures(quarter, count)
     with django_assert_num_queries(5):
         assert client.get(url(quarter)).status_code == 200
@@ -89,7 +104,9 @@ def test_finance_query_count_does_not_grow(client, quarter, count, django_assert
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [2, 20])
-def test_export_query_count_does_not_grow(client, quarter, count, django_assert_num_queries):
+def test_export_query_count_does_not_grow(
+    client, quarter, count, django_assert_num_queries
+):
     make_measures(quarter, count)
     with django_assert_num_queries(3):
         assert client.get(url(quarter, "export", fmt="csv")).status_code == 200

@@ -9,9 +9,7 @@ ROLES = ["anonymous", "resident", "org_rep", "moderator", "other_manager"]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "role", [*ROLES, "manager", "city_admin"]
-)
+@pytest.mark.parametrize("role", [*ROLES, "manager", "city_admin"])
 def test_public_measure_is_visible_to_everyone(client, request, measure, role):
     login(client, request, role)
     response = client.get(measure.get_absolute_url())
@@ -32,7 +30,9 @@ def test_public_measure_is_visible_to_everyone(client, request, measure, role):
         ("city_admin", 200),
     ],
 )
-def test_unpublished_measure_only_for_its_team(client, request, draft_measure, role, status):
+def test_unpublished_measure_only_for_its_team(
+    client, request, draft_measure, role, status
+):
     login(client, request, role)
     assert client.get(draft_measure.get_absolute_url()).status_code == status
 
@@ -49,8 +49,12 @@ def test_detail_shows_costs_by_source_and_totals(client, measure):
 def test_detail_shows_progress_updates_newest_first(client, measure):
     import datetime as dt
 
-    ProgressUpdateFactory(measure=measure, date=dt.date(2024, 1, 2), title="Alter Bericht")
-    ProgressUpdateFactory(measure=measure, date=dt.date(2024, 6, 1), title="Neuer Bericht")
+    ProgressUpdateFactory(
+        measure=measure, date=dt.date(2024, 1, 2), title="Alter Bericht"
+    )
+    ProgressUpdateFactory(
+        measure=measure, date=dt.date(2024, 6, 1), title="Neuer Bericht"
+    )
     html = client.get(measure.get_absolute_url()).text
     assert html.index("Neuer Bericht") < html.index("Alter Bericht")
 

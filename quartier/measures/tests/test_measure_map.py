@@ -32,7 +32,9 @@ def test_map_numbers_each_located_measure_and_lists_it(client, quarter):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [2, 20])
-def test_map_query_count_does_not_grow(client, quarter, count, django_assert_num_queries):
+def test_map_query_count_does_not_grow(
+    client, quarter, count, django_assert_num_queries
+):
     make_measures(quarter, count)
     with django_assert_num_queries(4):
         assert client.get(url(quarter)).status_code == 200

@@ -33,4 +33,8 @@ def test_nothing_changed_records_nothing(measure):
 @pytest.mark.django_db
 def test_new_measure_records_its_starting_status(measure):
     (change,) = measure_record_changes(measure=measure, before=None, user=None)
-    assert (change.field, change.old_value, change.new_value) == ("status", "", "planning")
+    assert (change.field, change.old_value, change.new_value) == (
+        "status",
+        "",
+        "planning",
+    )

@@ -41,7 +41,9 @@ def test_timeline_has_svg_and_table_with_same_measures(client, quarter):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [2, 20])
-def test_timeline_query_count_does_not_grow(client, quarter, count, django_assert_num_queries):
+def test_timeline_query_count_does_not_grow(
+    client, quarter, count, django_assert_num_queries
+):
     make_measures(quarter, count)
     with django_assert_num_queries(4):
         assert client.get(url(quarter)).status_code == 200

@@ -12,9 +12,19 @@ def url(quarter, name="plan"):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "role",
-    ["anonymous", "resident", "org_rep", "moderator", "other_manager", "manager", "city_admin"],
+    [
+        "anonymous",
+        "resident",
+        "org_rep",
+        "moderator",
+        "other_manager",
+        "manager",
+        "city_admin",
+    ],
 )
-@pytest.mark.parametrize("name", ["plan", "list", "map", "timeline", "finance", "report"])
+@pytest.mark.parametrize(
+    "name", ["plan", "list", "map", "timeline", "finance", "report"]
+)
 def test_quarter_pages_are_public(client, request, measure, role, name):
     login(client, request, role)
     response = client.get(url(measure.quarter, name))
@@ -35,7 +45,9 @@ def test_quarter_pages_are_public(client, request, measure, role, name):
         ("city_admin", 200),
     ],
 )
-def test_plan_of_a_planned_quarter_only_for_its_team(client, request, quarter, role, status):
+def test_plan_of_a_planned_quarter_only_for_its_team(
+    client, request, quarter, role, status
+):
     quarter.status = "planned"
     quarter.save()
     login(client, request, role)
@@ -55,7 +67,9 @@ def test_plan_groups_measures_under_fields_and_goals(client, measure):
 
 
 @pytest.mark.django_db
-def test_draft_measures_are_hidden_from_the_public_plan(client, request, measure, draft_measure):
+def test_draft_measures_are_hidden_from_the_public_plan(
+    client, request, measure, draft_measure
+):
     assert "Entwurf" not in client.get(url(measure.quarter)).text
     login(client, request, "manager")
     assert "Entwurf" in client.get(url(measure.quarter)).text
@@ -63,7 +77,9 @@ def test_draft_measures_are_hidden_from_the_public_plan(client, request, measure
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [2, 20])
-def test_plan_query_count_does_not_grow(client, quarter, count, django_assert_num_queries):
+def test_plan_query_count_does_not_grow(
+    client, quarter, count, django_assert_num_queries
+):
     make_measures(quarter, count)
     with django_assert_num_queries(10):
         assert client.get(url(quarter)).status_code == 200

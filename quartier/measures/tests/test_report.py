@@ -18,7 +18,9 @@ def test_report_lists_measures_with_money(client, measure):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("count", [2, 20])
-def test_report_query_count_does_not_grow(client, quarter, count, django_assert_num_queries):
+def test_report_query_count_does_not_grow(
+    client, quarter, count, django_assert_num_queries
+):
     make_measures(quarter, count)
     with django_assert_num_queries(9):
         assert client.get(url(quarter)).status_code == 200
