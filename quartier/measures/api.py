@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Query, Router, Schema
 
 from quartier.core.geo import feature_collection
@@ -129,27 +130,50 @@ class FinanceOut(Schema):
     by_source: list[FinanceSource]
 
 
-def _measure_data(measure: Measure) -> dict:
+def _measure_data(measure: Measure, field_ids: list[int], goal_ids: list[int]) -> dict:
     return {
         "id": measure.pk,
         "quarter": measure.quarter.slug,
         "title": measure.title,
         "summary": measure.summary,
         "status": measure.status,
-        "status_label": str(measure.get_status_display()),
+        "status_label": str(measure.status_label),
         "progress": measure.progress,
         "planned_start": measure.planned_start,
         "planned_end": measure.planned_end,
         "actual_start": measure.actual_start,
         "actual_end": measure.actual_end,
         "responsible": measure.responsible,
-        "action_field_ids": [f.pk for f in measure.action_fields.all()],
-        "goal_ids": [g.pk for g in measure.goals.all()],
+        "action_field_ids": field_ids,
+        "goal_ids": goal_ids,
         "planned_total": measure.planned_total,
         "spent_total": measure.spent_total,
         "is_demo": measure.is_demo,
         "url": measure.get_absolute_url(),
     }
+
+
+def _links(through, column: str, measure_ids) -> dict[int, list[int]]:
+    """measure id → related ids, read from the M2M table without building models.
+
+    Loading ActionField/Goal instances through modelcluster costs seconds at 5,000
+    measures (bench/measures.py); the API needs only their ids.
+    """
+    links: dict[int, list[int]] = {}
+    rows = through.objects.filter(measure_id__in=measure_ids).order_by("pk")
+    for measure_id, other_id in rows.values_list("measure_id", column):
+        links.setdefault(measure_id, []).append(other_id)
+    return links
+
+
+def _measure_items(measures) -> list[dict]:
+    measures = list(measures)
+    ids = [m.pk for m in measures]
+    fields = _links(Measure.action_fields.through, "actionfield_id", ids)
+    goals = _links(Measure.goals.through, "goal_id", ids)
+    return [
+        _measure_data(m, fields.get(m.pk, []), goals.get(m.pk, [])) for m in measures
+    ]
 
 
 def _public_fields():
@@ -204,7 +228,7 @@ def _measures(filters: MeasureFilters):
     measures = (
         Measure.objects.public()
         .select_related("quarter")
-        .prefetch_related("action_fields", "goals")
+        .defer("description", "what_changes", "location", "stop_reason")
         .with_totals()
         .order_by("quarter__sort_order", "sort_order", "title")
     )
@@ -219,7 +243,7 @@ def _measures(filters: MeasureFilters):
 
 @router.get("/", response=MeasureList, summary="Maßnahmen (filterbar)")
 def list_measures(request: HttpRequest, filters: Query[MeasureFilters]):
-    items = [_measure_data(m) for m in _measures(filters)]
+    items = _measure_items(_measures(filters))
     return {**licence_info(request.path), "count": len(items), "items": items}
 
 
@@ -230,20 +254,26 @@ def list_measures(request: HttpRequest, filters: Query[MeasureFilters]):
     openapi_extra={"responses": {200: {"content": {"application/geo+json": {}}}}},
 )
 def measure_locations(request: HttpRequest, filters: Query[MeasureFilters]):
+    labels = {value: str(label) for value, label in Measure.Status.choices}
+    rows = (
+        _measures(filters)
+        .filter(location__isnull=False)
+        .values("pk", "title", "quarter__slug", "status", "location")
+    )
     features = [
         {
             "type": "Feature",
-            "id": m.pk,
-            "geometry": m.location,
+            "id": row["pk"],
+            "geometry": row["location"],
             "properties": {
-                "title": m.title,
-                "quarter": m.quarter.slug,
-                "status": m.status,
-                "status_label": str(m.get_status_display()),
-                "url": m.get_absolute_url(),
+                "title": row["title"],
+                "quarter": row["quarter__slug"],
+                "status": row["status"],
+                "status_label": labels[row["status"]],
+                "url": reverse("measures:detail", kwargs={"pk": row["pk"]}),
             },
         }
-        for m in _measures(filters).filter(location__isnull=False)
+        for row in rows
     ]
     body = feature_collection(features, **licence_info(request.path))
     return JsonResponse(body, content_type="application/geo+json")
@@ -272,10 +302,15 @@ def quarter_finance(request: HttpRequest, quarter_slug: str):
 @router.get("/{measure_id}/", response=MeasureDetail, summary="Eine Maßnahme")
 def get_measure(request: HttpRequest, measure_id: int):
     measure = get_object_or_404(
-        _measures(MeasureFilters()).prefetch_related("funding"), pk=measure_id
+        Measure.objects.public()
+        .select_related("quarter")
+        .prefetch_related("funding")
+        .with_totals(),
+        pk=measure_id,
     )
+    (item,) = _measure_items([measure])
     return {
-        **_measure_data(measure),
+        **item,
         **licence_info(request.path),
         "what_changes": measure.what_changes,
         "location": measure.location,

@@ -334,6 +334,12 @@ class Measure(ClusterableModel):
         return parse_geometry(self.location)
 
     @property
+    def status_label(self) -> str:
+        # Cheaper than get_status_display(), which hashes all choices on every call:
+        # the plan, map and exports show thousands of badges.
+        return Measure.Status(self.status).label
+
+    @property
     def start(self):
         return self.actual_start or self.planned_start
 
@@ -421,7 +427,11 @@ class FundingLine(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_source_display()} {self.year}"
+        return f"{self.source_label} {self.year}"
+
+    @property
+    def source_label(self) -> str:
+        return FundingSource(self.source).label
 
 
 class MeasureDocument(models.Model):

@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quartier.core.geo import MapFrame
 from quartier.quarters.models import Quarter
 
-from .models import FundingLine, FundingSource, Measure
+from .models import ActionField, FundingLine, FundingSource, Measure
 
 CHART_WIDTH = 640
 CHART_HEIGHT = 240
@@ -130,28 +131,42 @@ EXPORT_HEADER = [
 
 
 def export_rows(quarter: Quarter, *, public: bool = True) -> list[list]:
-    """One row per funding line (measure × source × year), for Verwendungsnachweise."""
-    lines = (
-        FundingLine.objects.for_quarter(quarter, public=public)
-        .select_related("measure")
-        .prefetch_related("measure__action_fields")
-        .order_by("measure__sort_order", "measure__title", "year", "source")
+    """One row per funding line (measure × source × year), for Verwendungsnachweise.
+
+    Walks the same measures as `FundingLine.objects.for_quarter` (public ones, or all
+    for the team), so the sums equal the chart's.
+    """
+    measures = Measure.objects.public() if public else Measure.objects.all()
+    measures = (
+        measures.filter(quarter=quarter)
+        .only("pk", "title", "status", "sort_order", "quarter_id")
+        .prefetch_related(
+            Prefetch("action_fields", ActionField.objects.only("pk", "title")),
+            Prefetch("funding", FundingLine.objects.order_by("year", "source")),
+        )
+        .order_by("sort_order", "title")
     )
-    return [
-        [
-            quarter.name,
-            line.measure.pk,
-            line.measure.title,
-            str(line.measure.get_status_display()),
-            "; ".join(f.title for f in line.measure.action_fields.all()),
-            str(line.get_source_display()),
-            line.year,
-            line.planned,
-            line.spent,
-            line.note,
-        ]
-        for line in lines
-    ]
+    statuses = {value: str(label) for value, label in Measure.Status.choices}
+    sources = {value: str(label) for value, label in FundingSource.choices}
+    rows = []
+    for measure in measures:
+        fields = "; ".join(f.title for f in measure.action_fields.all())
+        for line in measure.funding.all():
+            rows.append(
+                [
+                    quarter.name,
+                    measure.pk,
+                    measure.title,
+                    statuses[measure.status],
+                    fields,
+                    sources[line.source],
+                    line.year,
+                    line.planned,
+                    line.spent,
+                    line.note,
+                ]
+            )
+    return rows
 
 
 def export_csv(quarter: Quarter, *, public: bool = True) -> str:

@@ -16,6 +16,10 @@ from .forms import AddressCheckForm, MeasureFilterForm
 from .models import ActionField, Address, Measure, split_address
 from .permissions import get_measure_for_user, get_quarter_for_user
 
+# What a row of measures shows (badge, progress, draft marker): no text, no geometry.
+ROW_FIELDS = ("pk", "quarter_id", "title", "status", "progress", "is_published")
+DATE_FIELDS = ("planned_start", "planned_end", "actual_start", "actual_end")
+
 
 def _measures(request: HttpRequest, quarter: Quarter):
     """What this visitor may see of the quarter: the team also sees unpublished drafts."""
@@ -57,7 +61,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def plan(request: HttpRequest, quarter_slug: str) -> HttpResponse:
     quarter = get_quarter_for_user(request.user, quarter_slug)
-    measures = _measures(request, quarter).order_by("sort_order", "title")
+    measures = (
+        _measures(request, quarter).only(*ROW_FIELDS).order_by("sort_order", "title")
+    )
     fields = ActionField.objects.filter(quarter=quarter).with_measures(measures)
     status_counts = {
         row["status"]: row["count"]
@@ -67,9 +73,7 @@ def plan(request: HttpRequest, quarter_slug: str) -> HttpResponse:
         {"value": value, "label": label, "count": status_counts.get(value, 0)}
         for value, label in Measure.Status.choices
     ]
-    unassigned = list(
-        measures.filter(action_fields__isnull=True).only("pk", "title", "status")
-    )
+    unassigned = list(measures.filter(action_fields__isnull=True))
     return render(
         request,
         "measures/plan.html",
@@ -128,9 +132,9 @@ def measure_map(request: HttpRequest, quarter_slug: str) -> HttpResponse:
 def measure_timeline(request: HttpRequest, quarter_slug: str) -> HttpResponse:
     quarter = get_quarter_for_user(request.user, quarter_slug)
     measures = list(
-        _measures(request, quarter).order_by(
-            "planned_start", "actual_start", "sort_order", "title"
-        )
+        _measures(request, quarter)
+        .only(*ROW_FIELDS, *DATE_FIELDS)
+        .order_by("planned_start", "actual_start", "sort_order", "title")
     )
     return render(
         request,

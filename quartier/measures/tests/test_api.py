@@ -75,3 +75,20 @@ def test_openapi_lists_the_endpoints(client):
         "/api/v1/measures/{measure_id}/",
     ):
         assert path in paths
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [2, 20])
+def test_api_query_counts_do_not_grow(
+    client, quarter, count, django_assert_num_queries
+):
+    from .conftest import make_measures
+
+    make_measures(quarter, count)
+    with django_assert_num_queries(3):
+        assert client.get("/api/v1/measures/").json()["count"] == count
+    with django_assert_num_queries(1):
+        assert (
+            len(client.get("/api/v1/measures/locations.geojson").json()["features"])
+            == count
+        )
