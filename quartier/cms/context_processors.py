@@ -52,6 +52,13 @@ def site_navigation(request):
                 "url": quarters_url,
                 "active": request.path.startswith(quarters_url),
             },
+            {
+                "label": _("Maßnahmen"),
+                "url": translate_url("/massnahmen/", language),
+                "active": request.path.startswith(
+                    translate_url("/massnahmen/", language)
+                ),
+            },
         ],
         "footer_links": footer_links,
     }
