@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Count, DecimalField, Prefetch, Q, Sum, Value
 from django.db.models.functions import Coalesce
@@ -510,7 +510,34 @@ class MeasureChange(models.Model):
         ordering = ["-changed_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.old_value} → {self.new_value}"
+        return f"{self.field_label}: {self.old_value} → {self.new_value}"
+
+    @property
+    def field_label(self) -> str:
+        """ "planned:bund" → "geplant (Bund)"; model fields by their verbose name."""
+        kind, _sep, source = self.field.partition(":")
+        if source:
+            label = _("geplant") if kind == "planned" else _("ausgegeben")
+            return f"{label} ({FundingSource(source).label})"
+        if self.field == "updates":
+            return str(_("Fortschrittsberichte"))
+        try:
+            return str(Measure._meta.get_field(self.field).verbose_name)
+        except FieldDoesNotExist:  # a renamed field still shows its raw name
+            return self.field
+
+    @property
+    def old_display(self) -> str:
+        return self._display(self.old_value)
+
+    @property
+    def new_display(self) -> str:
+        return self._display(self.new_value)
+
+    def _display(self, value: str) -> str:
+        if self.field == "status" and value in Measure.Status.values:
+            return str(Measure.Status(value).label)
+        return value
 
 
 def normalise_street(street: str) -> str:

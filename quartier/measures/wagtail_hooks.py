@@ -7,6 +7,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    Panel,
     TabbedInterface,
 )
 from wagtail.admin.views import generic
@@ -19,6 +20,24 @@ from quartier.quarters.viewsets import QuarterScopedForm, QuarterScopedViewSet
 
 from .models import ActionField, Address, Goal, Measure
 from .services import measure_record_changes, measure_snapshot
+
+
+class ChangeHistoryPanel(Panel):
+    """Read-only: the latest recorded changes of the measure being edited."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "measures/admin/change_history_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            instance = self.instance
+            context["changes"] = (
+                instance.changes.select_related("changed_by")[:30]
+                if instance and instance.pk
+                else []
+            )
+            return context
+
 
 register_permission_policy(ActionField, QuarterScopedPermissionPolicy(ActionField))
 register_permission_policy(Measure, QuarterScopedPermissionPolicy(Measure))
@@ -194,6 +213,10 @@ class MeasureViewSet(QuarterScopedViewSet):
                     ),
                 ],
                 heading=_("Ort, Bilder, Dokumente"),
+            ),
+            ObjectList(
+                [ChangeHistoryPanel(heading=_("Änderungsverlauf"))],
+                heading=_("Verlauf"),
             ),
         ],
         base_form_class=MeasureForm,

@@ -122,8 +122,10 @@ def test_team_changes_status_and_adds_update_history_shows_it(client, manager, m
     assert changes["status"].changed_by == manager
     assert changes["updates"].new_value == "1"
     html = client.get(measure.get_absolute_url()).text
-    assert "Änderungsverlauf" in html and "running" in html
+    assert "Änderungsverlauf" in html and "im Bau / läuft" in html
     assert "Bagger rollen" in html
+    admin_html = client.get(edit_url).text
+    assert "Fortschrittsberichte" in admin_html and "im Bau / läuft" in admin_html
 
 
 @pytest.mark.django_db
