@@ -142,7 +142,7 @@ class MeasureViewSet(QuarterScopedViewSet):
     model = Measure
     icon = "pick"
     menu_label = _("Maßnahmen")
-    create_view_class = MeasureCreateView
+    add_view_class = MeasureCreateView
     edit_view_class = MeasureEditView
     delete_view_class = ScopedDeleteView
     list_display = ["title", "quarter", "status", "progress", "updated_at"]

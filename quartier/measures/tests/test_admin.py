@@ -163,3 +163,41 @@ def test_location_outside_the_quarter_is_rejected(client, manager, measure):
     response = client.post(edit_url, data)
     assert response.status_code == 200
     assert "nicht im Quartier" in response.text
+
+
+@pytest.mark.django_db
+def test_team_creates_a_measure_and_its_first_status_is_recorded(
+    client, manager, quarter
+):
+    client.force_login(manager)
+    add_url = reverse("measure:add")
+    data = _post_dict(form_fields(client.get(add_url).text))
+    data.update(
+        {
+            "quarter": [str(quarter.pk)],
+            "title": ["Neue Bank am Platz"],
+            "summary": ["Eine Bank zum Ausruhen."],
+            "status": ["planning"],
+            "progress": ["0"],
+            "sort_order": ["0"],
+        }
+    )
+    response = client.post(add_url, data)
+    assert response.status_code == 302, response.text[:2000]
+    measure = Measure.objects.get(title="Neue Bank am Platz")
+    (change,) = measure.changes.all()
+    assert (change.field, change.new_value, change.changed_by) == (
+        "status",
+        "planning",
+        manager,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "status"), [("other_manager", 404), ("manager", 200)])
+def test_action_field_edit_is_scoped(client, request, measure, role, status):
+    login(client, request, role)
+    field = measure.action_fields.get()
+    assert (
+        client.get(reverse("action_field:edit", args=[field.pk])).status_code == status
+    )
