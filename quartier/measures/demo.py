@@ -658,6 +658,7 @@ def _demo_document(quarter: Quarter, title: str):
         return existing
     document = Document(title=title, collection=quarter.collection)
     document.file.save("demo-kurzinfo.pdf", ContentFile(_tiny_pdf(title)), save=False)
+    document.file_size = document.file.size  # the admin's upload form does the same
     document.save()
     return document
 

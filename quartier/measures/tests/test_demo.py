@@ -18,6 +18,8 @@ def test_demo_plans_for_four_quarters_and_idempotent(demo, tmp_path):
     hasepark = Measure.objects.get(title="Großspielplatz im Hasepark")
     assert hasepark.status == "completed"
     assert hasepark.image_before and hasepark.image_after
+    document = karwehl.documents.get().document
+    assert document.file_extension == "pdf" and document.file_size > 0
     before = (
         Measure.objects.count(),
         FundingLine.objects.count(),
