@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "quartier.quarters",
     "quartier.community",
     "quartier.participation",
+    "quartier.measures",
     "quartier.cms",
     "quartier.api",
     "wagtail.contrib.redirects",

@@ -14,6 +14,13 @@ FOOTER_PAGES = {
     "impressum": gettext_lazy("Impressum"),
 }
 
+# (label, link, section whose pages mark the link as current)
+MAIN_NAV = [
+    (gettext_lazy("Quartiere"), "/quartiere/", "/quartiere/"),
+    (gettext_lazy("Mitmachen"), "/mitmachen/ideen/", "/mitmachen/"),
+    (gettext_lazy("Maßnahmen"), "/massnahmen/", "/massnahmen/"),
+]
+
 
 def site_navigation(request):
     """Main and footer links: one query for the footer pages of the active language."""
@@ -43,20 +50,13 @@ def site_navigation(request):
             }
         )
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    quarters_url = translate_url("/quartiere/", language)
+    main_nav = []
+    for label, path, section in MAIN_NAV:
+        url = translate_url(path, language)
+        active = request.path.startswith(translate_url(section, language))
+        main_nav.append({"label": label, "url": url, "active": active})
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "main_nav": [
-            {
-                "label": _("Quartiere"),
-                "url": quarters_url,
-                "active": request.path.startswith(quarters_url),
-            },
-            {
-                "label": _("Mitmachen"),
-                "url": translate_url("/mitmachen/ideen/", language),
-                "active": "/mitmachen/" in request.path,
-            },
-        ],
+        "main_nav": main_nav,
         "footer_links": footer_links,
     }

@@ -12,6 +12,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from quartier.measures.models import Measure
 from quartier.quarters.maps import overview_map, quarter_map
 from quartier.quarters.models import Quarter
 
@@ -158,6 +159,7 @@ class QuarterPage(Page):
             map=quarter_map(quarter, offices),
             news_index=news_index,
             news=news_index.news()[:3] if news_index else [],
+            measure_counts=Measure.objects.teaser_for(quarter),
         )
         return context
 

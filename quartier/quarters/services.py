@@ -32,6 +32,12 @@ TEAM_MODEL_PERMISSIONS = [
     ("participation", "delete_category"),
     ("participation", "add_quarterparticipationsettings"),
     ("participation", "change_quarterparticipationsettings"),
+    ("measures", "add_measure"),
+    ("measures", "change_measure"),
+    ("measures", "delete_measure"),
+    ("measures", "add_actionfield"),
+    ("measures", "change_actionfield"),
+    ("measures", "delete_actionfield"),
 ]
 TEAM_PAGE_PERMISSIONS = [
     "add_page",

@@ -38,7 +38,13 @@ def test_seed_demo_twice_changes_nothing(demo, tmp_path):
         )
 
     before = counts()
-    assert before[:5] == (4, 5, 8, 9, 8)  # quarters, offices, quarter pages (de, en), news, legal
+    assert before[:5] == (
+        4,
+        5,
+        8,
+        9,
+        8,
+    )  # quarters, offices, quarter pages (de, en), news, legal
     call_command(
         "seed_demo",
         password_file=str(tmp_path / "pw.txt"),

@@ -20,6 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, password_file: str, **options):
         from quartier.accounts import demo as accounts_demo
         from quartier.cms.demo import seed as cms_demo
+        from quartier.measures import demo as measures_demo
         from quartier.participation import demo as participation_demo
         from quartier.quarters import demo as quarters_demo
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             cms_demo.seed_translations()
             logins = accounts_demo.seed(password)
             participation_demo.seed()
+            measures_demo.seed()
         self.stdout.write(
             f"Demo-Daten: {len(created)} Quartiere neu angelegt."
             if created

@@ -1,0 +1,39 @@
+"""Who may see and edit measures. Built on the quarter predicates."""
+
+import rules
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from quartier.quarters.models import Quarter
+from quartier.quarters.permissions import can_manage_quarter
+
+
+@rules.predicate
+def is_public_measure(user, measure) -> bool:
+    return measure.is_published and measure.quarter.status != Quarter.Status.PLANNED
+
+
+rules.add_perm("measures.view_measure", is_public_measure | can_manage_quarter)
+rules.add_perm("measures.view_history", can_manage_quarter)
+
+
+def get_measure_for_user(user, pk, perm="measures.view_measure"):
+    """The measure, or 404: a 403 would tell strangers an unpublished measure exists."""
+    from .models import Measure
+
+    measure = get_object_or_404(
+        Measure.objects.select_related("quarter", "image_before", "image_after"), pk=pk
+    )
+    if not rules.has_perm(perm, user, measure):
+        raise Http404
+    return measure
+
+
+def get_quarter_for_user(user, slug):
+    """A public quarter, or one `user` manages (its draft plan), or 404."""
+    quarter = get_object_or_404(Quarter, slug=slug)
+    if quarter.status == Quarter.Status.PLANNED and not can_manage_quarter(
+        user, quarter
+    ):
+        raise Http404
+    return quarter

@@ -1,0 +1,112 @@
+import csv
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from quartier.measures import reports
+
+from .conftest import login, make_measures
+from .factories import FundingLineFactory, MeasureFactory
+
+
+def url(quarter, name="finance", **kwargs):
+    return reverse(f"measures:{name}", kwargs={"quarter_slug": quarter.slug, **kwargs})
+
+
+def _euro(text: str) -> Decimal:
+    return Decimal(re.sub(r"[^\d]", "", text))
+
+
+@pytest.fixture
+def funded(quarter, measure):
+    other = MeasureFactory(quarter=quarter, title="Platz")
+    FundingLineFactory(
+        measure=other,
+        source="land",
+        year=2024,
+        planned=Decimal("1000.40"),
+        spent=Decimal("10.10"),
+    )
+    FundingLineFactory(
+        measure=other, source="eu", year=2026, planned=Decimal("2000.10"), spent=0
+    )
+    return quarter
+
+
+@pytest.mark.django_db
+def test_chart_has_data_table_and_totals(client, funded):
+    html = client.get(url(funded)).text
+    assert 'role="img"' in html
+    assert 'id="finance-by-year"' in html and 'id="finance-by-source"' in html
+    planned = re.search(r'data-total="planned">([^<]+)<', html).group(1)
+    assert _euro(planned) == 3450  # 3450.50 in whole euros (round half to even)
+
+
+@pytest.mark.django_db
+def test_csv_totals_equal_chart_totals(client, funded):
+    finance = reports.finance_overview(funded)
+    response = client.get(url(funded, "export", fmt="csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.text), delimiter=";"))
+    body, total = rows[1:-1], rows[-1]
+    assert sum(Decimal(r[7]) for r in body) == finance["total_planned"]
+    assert sum(Decimal(r[8]) for r in body) == finance["total_spent"]
+    assert Decimal(total[7]) == finance["total_planned"] == Decimal("3450.50")
+    assert Decimal(total[8]) == finance["total_spent"]
+    by_year = {row["year"]: row["planned"] for row in finance["by_year"]}
+    for year, planned in by_year.items():
+        assert sum(Decimal(r[7]) for r in body if r[6] == str(year)) == planned
+
+
+@pytest.mark.django_db
+def test_xlsx_totals_equal_chart_totals(client, funded):
+    finance = reports.finance_overview(funded)
+    response = client.get(url(funded, "export", fmt="xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    body, total = rows[1:-1], rows[-1]
+    assert (
+        Decimal(str(sum(r[7] for r in body))).quantize(Decimal("0.01"))
+        == finance["total_planned"]
+    )
+    assert Decimal(str(total[7])) == finance["total_planned"]
+    assert Decimal(str(total[8])) == finance["total_spent"]
+
+
+@pytest.mark.django_db
+def test_unknown_export_format_is_404(client, funded):
+    assert client.get(url(funded, "export", fmt="pdf")).status_code == 404
+
+
+@pytest.mark.django_db
+def test_public_export_leaves_out_drafts_the_team_export_has_them(
+    client, request, funded, draft_measure
+):
+    FundingLineFactory(measure=draft_measure, planned=Decimal("99999"))
+    assert "Entwurf" not in client.get(url(funded, "export", fmt="csv")).text
+    login(client, request, "manager")
+    assert "Entwurf" in client.get(url(funded, "export", fmt="csv")).text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [2, 20])
+def test_finance_query_count_does_not_grow(
+    client, quarter, count, django_assert_num_queries
+):
+    make_measures(quarter, count)
+    with django_assert_num_queries(5):
+        assert client.get(url(quarter)).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [2, 20])
+def test_export_query_count_does_not_grow(
+    client, quarter, count, django_assert_num_queries
+):
+    make_measures(quarter, count)
+    with django_assert_num_queries(4):
+        assert client.get(url(quarter, "export", fmt="csv")).status_code == 200
