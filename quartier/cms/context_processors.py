@@ -52,6 +52,26 @@ def site_navigation(request):
                 "url": quarters_url,
                 "active": request.path.startswith(quarters_url),
             },
+            *_community_nav(request, language),
         ],
         "footer_links": footer_links,
     }
+
+
+def _community_nav(request, language: str) -> list[dict]:
+    """Links of the community app (actors, help board, volunteering, economy)."""
+    from django.urls import translate_url
+
+    links = [
+        ("/akteure/", _("Akteure")),
+        ("/nachbarschaftshilfe/", _("Nachbarschaftshilfe")),
+        ("/engagement/", _("Engagement")),
+        ("/wirtschaft/", _("Wirtschaft")),
+    ]
+    result = []
+    for path, label in links:
+        url = translate_url(path, language)
+        result.append(
+            {"label": label, "url": url, "active": request.path.startswith(url)}
+        )
+    return result
