@@ -71,12 +71,12 @@ can_manage_organisation = (
 )
 can_moderate = is_moderator | is_city_editor
 
-rules.add_perm("community.view_organisation", rules.always_allow)
-rules.add_perm("community.change_organisation", can_manage_organisation)
+# Not "change_organisation": that name is the model permission the admin checks.
+rules.add_perm("community.manage_organisation", can_manage_organisation)
 rules.add_perm("community.claim_organisation", is_verified)
 rules.add_perm("community.verify_membership", is_city_editor | is_team_of_claim)
 rules.add_perm("community.message_organisation", is_verified)
-rules.add_perm("community.add_helppost", is_verified)
+rules.add_perm("community.post_help", is_verified)
 rules.add_perm("community.reply_helppost", is_verified & ~is_author)
 rules.add_perm("community.report_helppost", is_verified & ~is_author)
 rules.add_perm("community.close_helppost", is_author | can_moderate)
@@ -87,16 +87,14 @@ rules.add_perm("community.view_vacancy_history", is_staff_member)
 rules.add_perm("community.manage_vacancy", is_city_editor | is_team_of_quarter_object)
 
 
-def get_organisation_for_user(
-    user, slug: str, perm: str = "community.view_organisation"
-):
+def get_organisation_for_user(user, slug: str, perm: str | None = None):
     qs = Organisation.objects.for_list().prefetch_related("opportunities")
     organisation = get_object_or_404(qs, slug=slug)
     if not organisation.is_published and not can_manage_organisation(
         user, organisation
     ):
         raise Http404
-    if not user.has_perm(perm, organisation):
+    if perm and not user.has_perm(perm, organisation):
         raise Http404
     return organisation
 

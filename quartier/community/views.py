@@ -174,7 +174,7 @@ def organisation_claim(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_organisation_for_user(
-        request.user, slug, perm="community.change_organisation"
+        request.user, slug, perm="community.manage_organisation"
     )
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
@@ -307,7 +307,7 @@ def help_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def help_create(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("community.add_helppost"):
+    if not request.user.has_perm("community.post_help"):
         raise Http404
     form = HelpPostForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -19,6 +19,13 @@ TEAM_MODEL_PERMISSIONS = [
     ("quarters", "add_office"),
     ("quarters", "change_office"),
     ("quarters", "delete_office"),
+    ("community", "add_organisation"),
+    ("community", "change_organisation"),
+    ("community", "add_opportunity"),
+    ("community", "change_opportunity"),
+    ("community", "delete_opportunity"),
+    ("community", "add_vacancy"),
+    ("community", "change_vacancy"),
 ]
 TEAM_PAGE_PERMISSIONS = [
     "add_page",
