@@ -68,6 +68,8 @@ def _community_nav(request, language: str) -> list[dict]:
         ("/engagement/", _("Engagement")),
         ("/wirtschaft/", _("Wirtschaft")),
     ]
+    if request.user.is_authenticated:
+        links.append(("/nachrichten/", _("Nachrichten")))
     result = []
     for path, label in links:
         url = translate_url(path, language)

@@ -313,3 +313,50 @@ class VacancyEnquiryForm(SpamProtectedForm, AccessibleFormMixin, forms.ModelForm
         model = VacancyEnquiry
         fields = ["name", "email", "message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 5})}
+
+
+class OpportunityForm(AccessibleFormMixin, forms.ModelForm):
+    """Members post roles for their organisation, in a quarter it serves."""
+
+    class Meta:
+        model = Opportunity
+        fields = [
+            "organisation",
+            "quarter",
+            "title",
+            "description",
+            "commitment",
+            "time_needed",
+            "skills",
+            "place",
+            "contact_name",
+            "expires_on",
+            "status",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "commitment": forms.RadioSelect,
+            "expires_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["quarter"].queryset = Quarter.objects.public()
+        self.fields["commitment"].choices = Opportunity.Commitment.choices
+        if self.instance.pk is None:
+            del self.fields["status"]
+
+    def clean(self):
+        data = super().clean()
+        organisation, quarter = data.get("organisation"), data.get("quarter")
+        if (
+            organisation
+            and quarter
+            and not organisation.quarters.filter(pk=quarter.pk).exists()
+        ):
+            self.add_error(
+                "quarter",
+                _("Die Organisation ist in diesem Quartier nicht eingetragen."),
+            )
+        return data

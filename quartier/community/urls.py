@@ -48,7 +48,13 @@ urlpatterns = [
         name="help_moderate",
     ),
     path("engagement/", views.opportunity_list, name="opportunity_list"),
+    path("engagement/neu/", views.opportunity_create, name="opportunity_create"),
     path("engagement/<int:pk>/", views.opportunity_detail, name="opportunity_detail"),
+    path(
+        "engagement/<int:pk>/bearbeiten/",
+        views.opportunity_edit,
+        name="opportunity_edit",
+    ),
     path(
         "engagement/<int:pk>/interesse/",
         views.opportunity_interest,

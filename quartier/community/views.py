@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,6 +25,7 @@ from .forms import (
     MessageForm,
     ModerationForm,
     OpportunityFilterForm,
+    OpportunityForm,
     OrganisationFilterForm,
     OrganisationForm,
     ReplyForm,
@@ -68,6 +70,31 @@ def _list_template(request: HttpRequest, name: str) -> str:
     return f"{name}#results" if request.htmx else name
 
 
+def _staff_links(user) -> list[tuple[str, str]]:
+    """Links to the staff pages this user may open; none for the public."""
+    if not user.is_authenticated:
+        return []
+    links = []
+    if is_staff_member(user):
+        links += [
+            (
+                reverse("community:claim_list"),
+                _("Anfragen zur Betreuung von Einträgen"),
+            ),
+            (reverse("community:vacancy_history"), _("Leerstand im Verlauf")),
+            (
+                reverse("community:organisation_export"),
+                _("Akteure und Betriebe als CSV"),
+            ),
+            (reverse("community:vacancy_export"), _("Leerstände als CSV")),
+        ]
+    if can_moderate(user):
+        links.append(
+            (reverse("community:help_moderation"), _("Moderation Nachbarschaftshilfe"))
+        )
+    return links
+
+
 def _map_quarters(form) -> list[Quarter]:
     chosen = form.value("quartier")
     return [chosen] if chosen else list(Quarter.objects.public())
@@ -93,7 +120,7 @@ def _directory(request: HttpRequest, *, business: bool) -> HttpResponse:
         "query": query,
         "business": business,
         "map": points_map(rows, _map_quarters(form)),
-        "now": timezone.now(),
+        "staff_links": _staff_links(request.user),
     }
     return render(
         request, _list_template(request, "community/organisation_list.html"), context
@@ -301,7 +328,12 @@ def help_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         _list_template(request, "community/helppost_list.html"),
-        {"form": form, "page_obj": page_obj, "query": query},
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "query": query,
+            "staff_links": _staff_links(request.user),
+        },
     )
 
 
@@ -464,6 +496,60 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _managed_organisations(user):
+    """Entries the user maintains as a verified member (all for city editors)."""
+    from quartier.quarters.permissions import is_city_editor
+
+    if is_city_editor(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__verified_at__isnull=False
+    )
+
+
+@login_required
+def opportunity_create(request: HttpRequest) -> HttpResponse:
+    organisations = _managed_organisations(request.user)
+    if not organisations.exists():
+        # Say how to get there instead of a bare 404: claim an entry first.
+        return render(
+            request,
+            "community/opportunity_form.html",
+            {"form": None, "opportunity": None},
+        )
+    form = OpportunityForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        opportunity = form.save()
+        messages.success(request, _("Das Engagement-Angebot ist veröffentlicht."))
+        return redirect(opportunity)
+    return render(
+        request, "community/opportunity_form.html", {"form": form, "opportunity": None}
+    )
+
+
+@login_required
+def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = get_object_or_404(Opportunity.objects.for_list(), pk=pk)
+    if not request.user.has_perm(
+        "community.manage_organisation", opportunity.organisation
+    ):
+        raise Http404
+    form = OpportunityForm(
+        request.POST or None,
+        instance=opportunity,
+        organisations=Organisation.objects.filter(pk=opportunity.organisation_id),
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Gespeichert."))
+        return redirect(opportunity)
+    return render(
+        request,
+        "community/opportunity_form.html",
+        {"form": form, "opportunity": opportunity},
+    )
+
+
 def _get_opportunity(pk: int) -> Opportunity:
     opportunity = get_object_or_404(
         Opportunity.objects.for_list().filter(organisation__is_published=True), pk=pk
@@ -533,6 +619,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "query": query,
             "map": points_map(rows, _map_quarters(form)),
+            "staff_links": _staff_links(request.user),
         },
     )
 

@@ -126,3 +126,72 @@ def test_list_query_count(client, quarter, django_assert_num_queries, rows):
     with django_assert_num_queries(5):
         response = client.get(reverse("community:opportunity_list"))
     assert len(response.context["page_obj"]) == rows
+
+
+@pytest.mark.django_db
+def test_member_posts_and_marks_a_role_filled(client, quarter, other_quarter, org_rep):
+    org = OrganisationFactory(name="Familienzentrum", quarters=[quarter])
+    MembershipFactory(organisation=org, user=org_rep)
+    client.force_login(org_rep)
+    data = {
+        "organisation": org.pk,
+        "quarter": quarter.pk,
+        "title": "Lesepate",
+        "description": "Vorlesen in der Kita.",
+        "commitment": "regular",
+        "time_needed": "eine Stunde pro Woche",
+    }
+    response = client.post(reverse("community:opportunity_create"), data)
+    opportunity = Opportunity.objects.get(title="Lesepate")
+    assert response.url == opportunity.get_absolute_url()
+    # A quarter the organisation does not serve is refused.
+    response = client.post(
+        reverse("community:opportunity_create"),
+        {**data, "title": "Falsch", "quarter": other_quarter.pk},
+    )
+    assert (
+        response.status_code == 200
+        and not Opportunity.objects.filter(title="Falsch").exists()
+    )
+    client.post(
+        reverse("community:opportunity_edit", kwargs={"pk": opportunity.pk}),
+        {**data, "status": "filled"},
+    )
+    opportunity.refresh_from_db()
+    assert opportunity.status == Opportunity.Status.FILLED
+    assert opportunity not in list(
+        client.get(reverse("community:opportunity_list")).context["page_obj"]
+    )
+
+
+@pytest.mark.django_db
+def test_create_without_membership_explains_the_claim(client, resident):
+    client.force_login(resident)
+    response = client.get(reverse("community:opportunity_create"))
+    assert response.status_code == 200
+    assert "Eintrag beanspruchen" in response.text
+    response = client.post(reverse("community:opportunity_create"), {"title": "x"})
+    assert not Opportunity.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("anonymous", 302),
+        ("resident", 404),
+        ("org_rep", 200),
+        ("moderator", 404),
+        ("other_manager", 404),
+        ("manager", 200),
+        ("city_admin", 200),
+    ],
+)
+def test_edit_access(client, request, quarter, org_rep, role, status):
+    org = OrganisationFactory(quarters=[quarter])
+    MembershipFactory(organisation=org, user=org_rep)
+    opportunity = OpportunityFactory(organisation=org)
+    if user := request.getfixturevalue(role):
+        client.force_login(user)
+    url = reverse("community:opportunity_edit", kwargs={"pk": opportunity.pk})
+    assert client.get(url).status_code == status
