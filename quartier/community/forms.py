@@ -15,6 +15,7 @@ from .models import (
     Membership,
     Opportunity,
     Organisation,
+    OrganisationHours,
     TargetGroup,
     Vacancy,
     VacancyEnquiry,
@@ -360,3 +361,30 @@ class OpportunityForm(AccessibleFormMixin, forms.ModelForm):
                 _("Die Organisation ist in diesem Quartier nicht eingetragen."),
             )
         return data
+
+
+class HoursForm(AccessibleFormMixin, forms.ModelForm):
+    class Meta:
+        model = OrganisationHours
+        fields = ["weekday", "opens", "closes", "note"]
+        widgets = {
+            "opens": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens"), data.get("closes")
+        if opens and closes and closes <= opens:
+            self.add_error("closes", _("Das Ende muss nach dem Beginn liegen."))
+        return data
+
+
+HoursFormSet = forms.inlineformset_factory(
+    Organisation,
+    OrganisationHours,
+    form=HoursForm,
+    extra=2,
+    can_delete=True,
+    max_num=21,
+)

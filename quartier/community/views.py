@@ -7,6 +7,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +23,7 @@ from .forms import (
     ClaimForm,
     HelpPostFilterForm,
     HelpPostForm,
+    HoursFormSet,
     MessageForm,
     ModerationForm,
     OpportunityFilterForm,
@@ -204,14 +206,17 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
         request.user, slug, perm="community.manage_organisation"
     )
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    hours = HoursFormSet(request.POST or None, instance=organisation, prefix="hours")
+    if request.method == "POST" and form.is_valid() and hours.is_valid():
+        with transaction.atomic():
+            form.save()
+            hours.save()
         messages.success(request, _("Der Eintrag ist gespeichert."))
         return redirect(organisation)
     return render(
         request,
         "community/organisation_edit.html",
-        {"organisation": organisation, "form": form},
+        {"organisation": organisation, "form": form, "hours": hours},
     )
 
 

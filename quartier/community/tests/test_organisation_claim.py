@@ -5,6 +5,13 @@ from quartier.community.models import Membership
 
 from .factories import MembershipFactory, OrganisationFactory, old_token
 
+EMPTY_HOURS = {
+    "hours-TOTAL_FORMS": "0",
+    "hours-INITIAL_FORMS": "0",
+    "hours-MIN_NUM_FORMS": "0",
+    "hours-MAX_NUM_FORMS": "21",
+}
+
 
 @pytest.fixture
 def org(quarter):
@@ -59,6 +66,7 @@ def test_claim_verify_and_edit_journey(
             "postcode": "49084",
             "languages": ["1"],
             "step_free": "on",
+            **EMPTY_HOURS,
         },
     )
     assert response.status_code == 302
