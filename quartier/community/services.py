@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -89,7 +90,13 @@ def membership_reject(*, membership: Membership, by) -> None:
     membership.delete()
 
 
+def _lock_person(user) -> None:
+    # Serialise one person's writes: two parallel requests could both pass the count.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+
+
 def _check_message_rate(sender) -> None:
+    _lock_person(sender)
     since = timezone.now() - dt.timedelta(hours=1)
     if (
         Message.objects.filter(sender=sender, created_at__gte=since).count()
@@ -152,7 +159,11 @@ def message_send(*, conversation: Conversation, sender, body: str) -> Message:
 
 @transaction.atomic
 def help_post_create(*, author, **fields) -> HelpPost:
-    """Publish a Biete/Suche post. Raises RateLimitExceeded past MAX_HELP_POSTS_PER_DAY."""
+    """Publish a Biete/Suche post. Raises RateLimitExceeded past MAX_HELP_POSTS_PER_DAY.
+
+    Locks the author's row so parallel submissions cannot slip past the limit.
+    """
+    _lock_person(author)
     since = timezone.now() - dt.timedelta(days=1)
     if (
         HelpPost.objects.filter(author=author, created_at__gte=since).count()
