@@ -109,12 +109,14 @@ def _directory(request: HttpRequest, *, business: bool) -> HttpResponse:
     form = OrganisationFilterForm(request.GET or None, business=business)
     base = Organisation.objects.published()
     queryset = form.filter(base.businesses() if business else base.actors())
-    page_obj, query = _page(request, queryset.for_list())
-    rows = list(page_obj)
+    rows_source = queryset.for_list()
     if business and form.value("geoeffnet"):
-        # "Open now" depends on the clock; filtered on the fetched page in Python.
+        # "Open now" depends on the clock, not on a column: filter in Python before
+        # paginating. A quarter has at most a few hundred businesses.
         now = timezone.now()
-        rows = [org for org in rows if org.opening_state(now).is_open]
+        rows_source = [org for org in rows_source if org.opening_state(now).is_open]
+    page_obj, query = _page(request, rows_source)
+    rows = list(page_obj)
     context = {
         "form": form,
         "page_obj": page_obj,

@@ -140,3 +140,16 @@ def test_business_open_now_filter(client, quarter):
     ):
         response = client.get(url, {"geoeffnet": "on"})
         assert [o.name for o in response.context["rows"]] == [weekend.name]
+
+
+@pytest.mark.django_db
+def test_open_now_filter_spans_all_pages(client, quarter):
+    for index in range(25):
+        BusinessFactory(quarters=[quarter], name=f"Werktags {index:02}")
+    saturday = BusinessFactory(quarters=[quarter], name="ZZ Samstag")
+    OrganisationHours.objects.filter(organisation=saturday).update(weekday=5)
+    saturday_10 = dt.datetime(2026, 11, 28, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    with time_machine.travel(saturday_10):
+        response = client.get(reverse("community:business_list"), {"geoeffnet": "on"})
+    assert [o.name for o in response.context["rows"]] == ["ZZ Samstag"]
+    assert response.context["page_obj"].paginator.count == 1
