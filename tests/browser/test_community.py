@@ -106,7 +106,7 @@ def _one_h1_no_overflow(page):
     page.set_viewport_size({"width": 320, "height": 800})
     overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     page.set_viewport_size({"width": 1280, "height": 900})
-    assert not overflow
+    assert not overflow, page.url
 
 
 def test_find_turkish_step_free_club_with_htmx_filters(page, live_server, data):
@@ -175,3 +175,46 @@ def test_volunteering_and_vacancy_pages(browser, live_server, data):
     assert page.locator("#form-errors").count() == 1
     _axe_clean(page)
     context.close()
+
+
+def test_staff_and_member_pages(browser, live_server, data):
+    from quartier.accounts.tests.factories import UserFactory
+    from quartier.community import services
+    from quartier.community.tests.factories import MembershipFactory
+
+    club = data["club"]
+    MembershipFactory(organisation=club, user=data["resident"], verified_at=None)
+    conversation = services.conversation_start(
+        starter=data["resident"],
+        organisation=club,
+        subject="Frage",
+        body="Probetraining?",
+    )
+    team_member = UserFactory(groups=[club.quarters.first().team])
+
+    member = browser.new_context()
+    _login(member, live_server, data["rep"])
+    page = member.new_page()
+    page.goto(live_server.url + club.get_absolute_url() + "bearbeiten/")
+    _axe_clean(page)
+    page.fill("#id_website", "kein link")
+    page.click("form button[type=submit]")
+    assert page.locator("#form-errors").count() == 1
+    _axe_clean(page)
+    page.goto(live_server.url + conversation.get_absolute_url())
+    _axe_clean(page)
+    page.click("form button[type=submit]")  # empty reply: error state
+    assert page.locator("#form-errors").count() == 1
+    _axe_clean(page)
+    page.goto(live_server.url + "/nachrichten/")
+    _axe_clean(page)
+    member.close()
+
+    staff = browser.new_context()
+    _login(staff, live_server, team_member)
+    page = staff.new_page()
+    for path in ("/akteure/anfragen/", "/wirtschaft/leerstand/verlauf/"):
+        page.goto(live_server.url + path)
+        _axe_clean(page)
+        _one_h1_no_overflow(page)
+    staff.close()
