@@ -22,6 +22,7 @@ from quartier.quarters.models import Quarter
 from quartier.quarters.permissions import CITY_EDITORS
 
 from .models import (
+    CommercialStock,
     HelpPost,
     Language,
     Membership,
@@ -450,6 +451,8 @@ CITY_EDITOR_PERMISSIONS = [
     "add_vacancy",
     "change_vacancy",
     "delete_vacancy",
+    "add_commercialstock",
+    "change_commercialstock",
     "add_language",
     "change_language",
     "add_targetgroup",
@@ -598,6 +601,15 @@ def seed(password: str | None = None) -> list[tuple[str, str]]:
                 "vacant_until": today - dt.timedelta(days=300),
             },
         )
+        for year in (today.year - 1, today.year):
+            CommercialStock.objects.get_or_create(
+                quarter=quarter,
+                year=year,
+                defaults={
+                    "units": rng.randint(60, 140),
+                    "source": "Demo-Wert, erfunden",
+                },
+            )
         if quarter.slug == "schinkel":
             Membership.objects.get_or_create(
                 organisation=actors["buergerverein"],

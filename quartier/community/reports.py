@@ -42,11 +42,15 @@ def vacancy_history_by_address(vacancies: Iterable[Vacancy]) -> list[dict]:
     return rows
 
 
-def vacancy_counts_by_year(vacancies: Iterable[Vacancy]) -> list[dict]:
+def vacancy_counts_by_year(
+    vacancies: Iterable[Vacancy], stock: dict[tuple[int, int], int] | None = None
+) -> list[dict]:
     """Per quarter and year: units vacant at some time in the year, and at its end.
 
-    For the current year "at the end" means today.
+    For the current year "at the end" means today. `stock` maps (quarter id, year) to
+    the number of commercial units; where known, the row carries the vacancy rate.
     """
+    stock = stock or {}
     today = timezone.localdate()
     vacancies = list(vacancies)
     if not vacancies:
@@ -75,6 +79,10 @@ def vacancy_counts_by_year(vacancies: Iterable[Vacancy]) -> list[dict]:
                     "during": len(during),
                     "at_end": len(at_end),
                     "area_at_end": sum(v.area_m2 for v in at_end),
+                    "units": stock.get((quarter.pk, year)),
+                    "rate": round(100 * len(at_end) / stock[(quarter.pk, year)], 1)
+                    if stock.get((quarter.pk, year))
+                    else None,
                 }
             )
     return rows

@@ -669,15 +669,22 @@ def vacancy_history(request: HttpRequest) -> HttpResponse:
     """Staff: every unit ever listed, grouped by address, and the count per year."""
     if not request.user.has_perm("community.view_vacancy_history"):
         raise Http404
+    from .models import CommercialStock
     from .reports import vacancy_counts_by_year, vacancy_history_by_address
 
     vacancies = Vacancy.objects.for_user(request.user).select_related("quarter")
+    stock = {
+        (row.quarter_id, row.year): row.units
+        for row in CommercialStock.objects.filter(
+            quarter__in={v.quarter_id for v in vacancies}
+        )
+    }
     return render(
         request,
         "community/vacancy_history.html",
         {
             "addresses": vacancy_history_by_address(vacancies),
-            "years": vacancy_counts_by_year(vacancies),
+            "years": vacancy_counts_by_year(vacancies, stock),
         },
     )
 

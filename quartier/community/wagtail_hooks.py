@@ -27,7 +27,14 @@ from quartier.quarters.permissions import (
 )
 from quartier.quarters.viewsets import QuarterScopedForm, QuarterScopedViewSet
 
-from .models import Language, Opportunity, Organisation, TargetGroup, Vacancy
+from .models import (
+    CommercialStock,
+    Language,
+    Opportunity,
+    Organisation,
+    TargetGroup,
+    Vacancy,
+)
 from .permissions import is_team_of_organisation
 
 
@@ -55,6 +62,9 @@ class OrganisationPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Organisation, OrganisationPermissionPolicy(Organisation))
 register_permission_policy(Vacancy, QuarterScopedPermissionPolicy(Vacancy))
 register_permission_policy(Opportunity, QuarterScopedPermissionPolicy(Opportunity))
+register_permission_policy(
+    CommercialStock, QuarterScopedPermissionPolicy(CommercialStock)
+)
 
 
 class OrganisationAdminForm(WagtailAdminModelForm):
@@ -227,6 +237,24 @@ class VacancyViewSet(QuarterScopedViewSet):
     )
 
 
+class CommercialStockViewSet(QuarterScopedViewSet):
+    model = CommercialStock
+    icon = "table"
+    menu_label = _("Gewerbebestand")
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    list_display = ["quarter", "year", "units"]
+    list_filter = ["quarter"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("quarter"),
+            FieldRowPanel([FieldPanel("year"), FieldPanel("units")]),
+            FieldPanel("source"),
+        ],
+        base_form_class=QuarterScopedForm,
+    )
+
+
 class LanguageViewSet(ModelViewSet):
     model = Language
     icon = "comment"
@@ -251,6 +279,7 @@ class CommunityGroup(ModelViewSetGroup):
         OrganisationViewSet("organisations"),
         OpportunityViewSet("opportunities"),
         VacancyViewSet("vacancies"),
+        CommercialStockViewSet("commercial_stock"),
         LanguageViewSet("languages"),
         TargetGroupViewSet("target_groups"),
     )

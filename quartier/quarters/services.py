@@ -26,6 +26,8 @@ TEAM_MODEL_PERMISSIONS = [
     ("community", "delete_opportunity"),
     ("community", "add_vacancy"),
     ("community", "change_vacancy"),
+    ("community", "add_commercialstock"),
+    ("community", "change_commercialstock"),
 ]
 TEAM_PAGE_PERMISSIONS = [
     "add_page",

@@ -12,7 +12,7 @@ from .directory import (
     OrganisationHours,
     TargetGroup,
 )
-from .economy import Vacancy, VacancyEnquiry, floor_plan_path
+from .economy import CommercialStock, Vacancy, VacancyEnquiry, floor_plan_path
 from .engagement import Opportunity
 from .help import (
     HELP_POST_DAYS,
@@ -27,6 +27,7 @@ from .help import (
 __all__ = [
     "HELP_POST_DAYS",
     "REMINDER_DAYS",
+    "CommercialStock",
     "Conversation",
     "HelpPost",
     "HelpPostReport",

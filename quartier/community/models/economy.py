@@ -191,3 +191,35 @@ class VacancyEnquiry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vacancy} – {self.created_at:%d.%m.%Y}"
+
+
+class CommercialStock(models.Model):
+    """How many commercial units a quarter has in a year: the base of the vacancy rate."""
+
+    quarter = models.ForeignKey(
+        Quarter,
+        on_delete=models.CASCADE,
+        related_name="commercial_stock",
+        verbose_name=_("Quartier"),
+    )
+    year = models.PositiveSmallIntegerField(_("Jahr"))
+    units = models.PositiveIntegerField(
+        _("Gewerbeeinheiten"), help_text=_("Alle Ladenlokale, Büros und Werkstätten")
+    )
+    source = models.CharField(_("Quelle"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("Gewerbebestand")
+        verbose_name_plural = _("Gewerbebestand")
+        ordering = ["quarter", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quarter", "year"], name="commercial_stock_once_per_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(units__gt=0), name="commercial_stock_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quarter} {self.year}: {self.units}"

@@ -262,3 +262,17 @@ def test_list_query_count(client, quarter, django_assert_num_queries, rows):
     with django_assert_num_queries(6):
         response = client.get(LIST)
     assert len(response.context["rows"]) == rows
+
+
+@pytest.mark.django_db
+def test_history_shows_vacancy_rate_with_known_stock(client, quarter, manager):
+    from quartier.community.models import CommercialStock
+
+    year = timezone.localdate().year
+    VacancyFactory(quarter=quarter, vacant_since=dt.date(year, 1, 1))
+    CommercialStock.objects.create(quarter=quarter, year=year, units=40)
+    client.force_login(manager)
+    response = client.get(reverse("community:vacancy_history"))
+    row = next(r for r in response.context["years"] if r["year"] == year)
+    assert row["rate"] == 2.5
+    assert "2,5 % von 40 Einheiten" in response.text
