@@ -19,7 +19,17 @@ MAIN_NAV = [
     (gettext_lazy("Quartiere"), "/quartiere/", "/quartiere/"),
     (gettext_lazy("Mitmachen"), "/mitmachen/ideen/", "/mitmachen/"),
     (gettext_lazy("Maßnahmen"), "/massnahmen/", "/massnahmen/"),
+    (gettext_lazy("Akteure"), "/akteure/", "/akteure/"),
+    (
+        gettext_lazy("Nachbarschaftshilfe"),
+        "/nachbarschaftshilfe/",
+        "/nachbarschaftshilfe/",
+    ),
+    (gettext_lazy("Engagement"), "/engagement/", "/engagement/"),
+    (gettext_lazy("Wirtschaft"), "/wirtschaft/", "/wirtschaft/"),
 ]
+# Only for people who are logged in: their relayed conversations.
+MEMBER_NAV = [(gettext_lazy("Nachrichten"), "/nachrichten/", "/nachrichten/")]
 
 
 def site_navigation(request):
@@ -51,7 +61,8 @@ def site_navigation(request):
         )
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     main_nav = []
-    for label, path, section in MAIN_NAV:
+    links = MAIN_NAV + (MEMBER_NAV if request.user.is_authenticated else [])
+    for label, path, section in links:
         url = translate_url(path, language)
         active = request.path.startswith(translate_url(section, language))
         main_nav.append({"label": label, "url": url, "active": active})

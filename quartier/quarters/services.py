@@ -38,6 +38,15 @@ TEAM_MODEL_PERMISSIONS = [
     ("measures", "add_actionfield"),
     ("measures", "change_actionfield"),
     ("measures", "delete_actionfield"),
+    ("community", "add_organisation"),
+    ("community", "change_organisation"),
+    ("community", "add_opportunity"),
+    ("community", "change_opportunity"),
+    ("community", "delete_opportunity"),
+    ("community", "add_vacancy"),
+    ("community", "change_vacancy"),
+    ("community", "add_commercialstock"),
+    ("community", "change_commercialstock"),
 ]
 TEAM_PAGE_PERMISSIONS = [
     "add_page",

@@ -20,6 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, password_file: str, **options):
         from quartier.accounts import demo as accounts_demo
         from quartier.cms.demo import seed as cms_demo
+        from quartier.community import demo as community_demo
         from quartier.measures import demo as measures_demo
         from quartier.participation import demo as participation_demo
         from quartier.quarters import demo as quarters_demo
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             logins = accounts_demo.seed(password)
             participation_demo.seed()
             measures_demo.seed()
+            logins += community_demo.seed(password)
         self.stdout.write(
             f"Demo-Daten: {len(created)} Quartiere neu angelegt."
             if created
