@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quartier.core.forms import AccessibleFormMixin
 from quartier.quarters.models import Quarter
 
 from .models import (
@@ -33,7 +32,7 @@ def _quarter_field():
     )
 
 
-class FilterForm(AccessibleFormMixin, forms.Form):
+class FilterForm(forms.Form):
     """Base for list filters: German parameter names in the URL, all optional."""
 
     q = forms.CharField(
@@ -200,7 +199,7 @@ class VacancyFilterForm(FilterForm):
         return queryset
 
 
-class ClaimForm(SpamProtectedForm, AccessibleFormMixin, forms.ModelForm):
+class ClaimForm(SpamProtectedForm, forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["role", "message"]
@@ -211,7 +210,7 @@ class ClaimForm(SpamProtectedForm, AccessibleFormMixin, forms.ModelForm):
         self.fields["message"].required = True
 
 
-class OrganisationForm(AccessibleFormMixin, forms.ModelForm):
+class OrganisationForm(forms.ModelForm):
     """What a verified member maintains; coordinates and quarters stay with the team."""
 
     class Meta:
@@ -242,7 +241,7 @@ class OrganisationForm(AccessibleFormMixin, forms.ModelForm):
             del self.fields["delivers"]
 
 
-class MessageForm(SpamProtectedForm, AccessibleFormMixin, forms.Form):
+class MessageForm(SpamProtectedForm, forms.Form):
     body = forms.CharField(
         label=_("Ihre Nachricht"),
         max_length=4000,
@@ -253,7 +252,7 @@ class MessageForm(SpamProtectedForm, AccessibleFormMixin, forms.Form):
     )
 
 
-class ReplyForm(AccessibleFormMixin, forms.Form):
+class ReplyForm(forms.Form):
     """Inside an existing conversation: logged in participants, rate limited by service."""
 
     body = forms.CharField(
@@ -261,7 +260,7 @@ class ReplyForm(AccessibleFormMixin, forms.Form):
     )
 
 
-class HelpPostForm(SpamProtectedForm, AccessibleFormMixin, forms.ModelForm):
+class HelpPostForm(SpamProtectedForm, forms.ModelForm):
     class Meta:
         model = HelpPost
         fields = ["kind", "category", "quarter", "title", "text", "expires_on"]
@@ -291,7 +290,7 @@ class HelpPostForm(SpamProtectedForm, AccessibleFormMixin, forms.ModelForm):
         return value
 
 
-class ReportForm(AccessibleFormMixin, forms.ModelForm):
+class ReportForm(forms.ModelForm):
     class Meta:
         model = HelpPostReport
         fields = ["reason", "note"]
@@ -302,21 +301,21 @@ class ReportForm(AccessibleFormMixin, forms.ModelForm):
         self.fields["reason"].choices = HelpPostReport.Reason.choices
 
 
-class ModerationForm(AccessibleFormMixin, forms.Form):
+class ModerationForm(forms.Form):
     action = forms.ChoiceField(
         choices=[("hide", _("ausblenden")), ("restore", _("wieder anzeigen"))]
     )
     reason = forms.CharField(required=False, max_length=200, label=_("Begründung"))
 
 
-class VacancyEnquiryForm(SpamProtectedForm, AccessibleFormMixin, forms.ModelForm):
+class VacancyEnquiryForm(SpamProtectedForm, forms.ModelForm):
     class Meta:
         model = VacancyEnquiry
         fields = ["name", "email", "message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 5})}
 
 
-class OpportunityForm(AccessibleFormMixin, forms.ModelForm):
+class OpportunityForm(forms.ModelForm):
     """Members post roles for their organisation, in a quarter it serves."""
 
     class Meta:
@@ -363,7 +362,7 @@ class OpportunityForm(AccessibleFormMixin, forms.ModelForm):
         return data
 
 
-class HoursForm(AccessibleFormMixin, forms.ModelForm):
+class HoursForm(forms.ModelForm):
     class Meta:
         model = OrganisationHours
         fields = ["weekday", "opens", "closes", "note"]

@@ -2,12 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from quartier.core.forms import AccessibleFormMixin
-
 from .models import ActionField, Measure
 
 
-class MeasureFilterForm(AccessibleFormMixin, forms.Form):
+class MeasureFilterForm(forms.Form):
     """GET filters of the measure list: field of action, status, year."""
 
     feld = forms.ModelChoiceField(
@@ -44,7 +42,7 @@ class MeasureFilterForm(AccessibleFormMixin, forms.Form):
         return measures
 
 
-class AddressCheckForm(AccessibleFormMixin, forms.Form):
+class AddressCheckForm(forms.Form):
     adresse = forms.CharField(
         label=_("Straße und Hausnummer"),
         max_length=200,
