@@ -51,16 +51,25 @@ def is_team_of_organisation(user, organisation) -> bool:
 
 @rules.predicate
 def is_team_of_claim(user, membership) -> bool:
+    if membership is None:
+        return False
     return is_team_of_organisation(user, membership.organisation)
 
 
 @rules.predicate
 def is_author(user, post) -> bool:
-    return bool(user and user.is_authenticated and post.author_id == user.pk)
+    return bool(
+        user
+        and user.is_authenticated
+        and post is not None
+        and post.author_id == user.pk
+    )
 
 
 @rules.predicate
 def is_team_of_quarter_object(user, obj) -> bool:
+    if obj is None:
+        return False
     groups = _group_ids(user) if user and user.is_authenticated else set()
     return obj.quarter.team_id is not None and obj.quarter.team_id in groups
 

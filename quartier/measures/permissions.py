@@ -10,6 +10,9 @@ from quartier.quarters.permissions import can_manage_quarter
 
 @rules.predicate
 def is_public_measure(user, measure) -> bool:
+    # Model-level checks (the admin menu) pass no object.
+    if measure is None:
+        return False
     return measure.is_published and measure.quarter.status != Quarter.Status.PLANNED
 
 

@@ -43,6 +43,8 @@ def is_visible(user, obj) -> bool:
 @rules.predicate
 def is_idea_visible(user, obj) -> bool:
     """For comments: the idea they belong to is public."""
+    if obj is None:
+        return False
     idea = obj.idea if isinstance(obj, Comment) else obj
     return idea is not None and idea.visibility == Visibility.VISIBLE
 

@@ -60,7 +60,7 @@ def _post_dict(fields):
     ("role", "status"),
     [
         ("resident", 302),
-        ("moderator", 302),
+        ("moderator", 404),  # admin access, but no right to this row
         ("other_manager", 404),
         ("manager", 200),
     ],
