@@ -15,7 +15,6 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -25,7 +24,12 @@ from quartier.quarters.permissions import (
     QuarterScopedPermissionPolicy,
     is_city_editor,
 )
-from quartier.quarters.viewsets import QuarterScopedForm, QuarterScopedViewSet
+from quartier.quarters.viewsets import (
+    QuarterScopedDeleteView,
+    QuarterScopedEditView,
+    QuarterScopedForm,
+    QuarterScopedViewSet,
+)
 
 from .models import (
     CommercialStock,
@@ -93,29 +97,13 @@ class OrganisationIndexView(ModelViewSet.index_view_class):
         )
 
 
-class ScopedEditView(generic.EditView):
-    # The generic edit view checks only the model permission: fetch through the
-    # policy so another team's row is a 404, not an open form.
-    def get_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["change"]
-        )
-
-
-class ScopedDeleteView(generic.DeleteView):
-    def get_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["delete"]
-        )
-
-
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Akteure und Betriebe")
     index_view_class = OrganisationIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
+    edit_view_class = QuarterScopedEditView
+    delete_view_class = QuarterScopedDeleteView
     list_display = ["name", "kind", "is_published", "updated_at"]
     list_filter = ["kind", "quarters", "is_published"]
     search_fields = ["name"]
@@ -172,8 +160,8 @@ class OpportunityViewSet(QuarterScopedViewSet):
     model = Opportunity
     icon = "user"
     menu_label = _("Engagement-Angebote")
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
+    edit_view_class = QuarterScopedEditView
+    delete_view_class = QuarterScopedDeleteView
     list_display = ["title", "organisation", "quarter", "status", "expires_on"]
     list_filter = ["quarter", "status", "commitment"]
     search_fields = ["title"]
@@ -197,8 +185,8 @@ class VacancyViewSet(QuarterScopedViewSet):
     model = Vacancy
     icon = "home"
     menu_label = _("Leerstände")
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
+    edit_view_class = QuarterScopedEditView
+    delete_view_class = QuarterScopedDeleteView
     list_display = ["title", "street", "quarter", "area_m2", "status", "vacant_since"]
     list_filter = ["quarter", "status", "use_class", "interim_use"]
     search_fields = ["title", "street"]
@@ -241,8 +229,8 @@ class CommercialStockViewSet(QuarterScopedViewSet):
     model = CommercialStock
     icon = "table"
     menu_label = _("Gewerbebestand")
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
+    edit_view_class = QuarterScopedEditView
+    delete_view_class = QuarterScopedDeleteView
     list_display = ["quarter", "year", "units"]
     list_filter = ["quarter"]
     edit_handler = ObjectList(

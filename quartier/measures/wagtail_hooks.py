@@ -16,7 +16,12 @@ from wagtail.permissions import register_permission_policy
 
 from quartier.quarters.models import Quarter
 from quartier.quarters.permissions import QuarterScopedPermissionPolicy
-from quartier.quarters.viewsets import QuarterScopedForm, QuarterScopedViewSet
+from quartier.quarters.viewsets import (
+    QuarterScopedDeleteView,
+    QuarterScopedEditView,
+    QuarterScopedForm,
+    QuarterScopedViewSet,
+)
 
 from .models import ActionField, Address, Goal, Measure
 from .services import measure_record_changes, measure_snapshot
@@ -81,26 +86,6 @@ class MeasureForm(QuarterScopedForm):
         return cleaned
 
 
-class ScopedObjectMixin:
-    """Edit and delete only rows of the user's quarters: others get a 404.
-
-    Wagtail's generic edit/delete views check model permissions only, not the row.
-    """
-
-    def get_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(
-            self.request.user, [self.permission_required]
-        )
-
-
-class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
-
-
 class MeasureCreateView(generic.CreateView):
     def save_instance(self):
         instance = super().save_instance()
@@ -108,7 +93,7 @@ class MeasureCreateView(generic.CreateView):
         return instance
 
 
-class MeasureEditView(ScopedEditView):
+class MeasureEditView(QuarterScopedEditView):
     def save_instance(self):
         # The form has already written its values onto the instance: read "before" from the DB.
         before = measure_snapshot(self.object.pk)
@@ -120,8 +105,8 @@ class MeasureEditView(ScopedEditView):
 class ActionFieldViewSet(QuarterScopedViewSet):
     model = ActionField
     icon = "list-ul"
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
+    edit_view_class = QuarterScopedEditView
+    delete_view_class = QuarterScopedDeleteView
     menu_label = _("Handlungsfelder und Ziele")
     list_display = ["title", "quarter", "sort_order"]
     list_filter = ["quarter"]
@@ -144,7 +129,7 @@ class MeasureViewSet(QuarterScopedViewSet):
     menu_label = _("Maßnahmen")
     add_view_class = MeasureCreateView
     edit_view_class = MeasureEditView
-    delete_view_class = ScopedDeleteView
+    delete_view_class = QuarterScopedDeleteView
     list_display = ["title", "quarter", "status", "progress", "updated_at"]
     list_filter = ["quarter", "status", "action_fields"]
     search_fields = ["title", "summary"]

@@ -1,7 +1,6 @@
 """Admin viewsets whose rows belong to a quarter: each team sees and edits only its own."""
 
 from django import forms
-from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -17,16 +16,14 @@ class QuarterScopedIndexView(generic.IndexView):
 
 
 class QuarterScopedObjectMixin:
-    """Wagtail's generic edit and delete views check model permissions only: add the row."""
+    """Wagtail's generic edit and delete views check model permissions only: fetch the
+    row through the policy, so another team's row is a 404 (a 403 would confirm it exists).
+    """
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        allowed = self.permission_policy.user_has_permission_for_instance(
-            self.request.user, self.permission_required, obj
+    def get_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, [self.permission_required]
         )
-        if not allowed:
-            raise Http404  # a 403 would tell strangers the object exists
-        return obj
 
 
 class QuarterScopedEditView(QuarterScopedObjectMixin, generic.EditView):

@@ -60,7 +60,7 @@ def _post_dict(fields):
     ("role", "status"),
     [
         ("resident", 302),
-        ("moderator", 404),  # admin access, but no right to this row
+        ("moderator", 302),  # no model permission: the admin sends them home
         ("other_manager", 404),
         ("manager", 200),
     ],
