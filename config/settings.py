@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "quartier.accounts",
     "quartier.quarters",
     "quartier.community",
+    "quartier.funds",
     "quartier.cms",
     "quartier.api",
     "wagtail.contrib.redirects",

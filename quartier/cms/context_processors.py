@@ -44,6 +44,7 @@ def site_navigation(request):
         )
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     quarters_url = translate_url("/quartiere/", language)
+    funds_url = translate_url("/verfuegungsfonds/", language)
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "main_nav": [
@@ -51,6 +52,11 @@ def site_navigation(request):
                 "label": _("Quartiere"),
                 "url": quarters_url,
                 "active": request.path.startswith(quarters_url),
+            },
+            {
+                "label": _("Verfügungsfonds"),
+                "url": funds_url,
+                "active": request.path.startswith(funds_url),
             },
         ],
         "footer_links": footer_links,
