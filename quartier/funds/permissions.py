@@ -17,7 +17,9 @@ def _jury_member(user, fund):
     """The user's JuryMember row for `fund`, cached on the user for the request."""
     if not user or not user.is_authenticated:
         return None
-    cache = user.__dict__.setdefault("_fund_jury", {})
+    cache = getattr(user, "_fund_jury", None)
+    if cache is None:
+        cache = user._fund_jury = {}  # setattr reaches through SimpleLazyObject
     if fund.pk not in cache:
         cache[fund.pk] = fund.jury.filter(user=user).first()
     return cache[fund.pk]

@@ -28,6 +28,7 @@ from .forms import (
 )
 from .models import (
     Attachment,
+    ConflictOfInterest,
     Fund,
     FundApplication,
     Meeting,
@@ -309,7 +310,10 @@ def _detail_queryset():
         "attachments",
         Prefetch("history", queryset=StatusChange.objects.select_related("actor")),
         Prefetch("votes", queryset=Vote.objects.select_related("member__user")),
-        "conflicts__member__user",
+        Prefetch(
+            "conflicts",
+            queryset=ConflictOfInterest.objects.select_related("member__user"),
+        ),
     )
 
 
@@ -352,7 +356,7 @@ def application_detail_context(application_pk: int, user, **forms) -> dict:
         context["vote_form"] = forms.get("vote_form") or VoteForm()
         context["conflict_form"] = ConflictForm()
     if is_staff and application.status in (Status.LETTER_SENT, Status.PAID):
-        if application.open_amount > 0:
+        if application.open_amount > 0 or "payment_form" in forms:
             context["payment_form"] = forms.get("payment_form") or PaymentForm(
                 initial={
                     "amount": application.open_amount,

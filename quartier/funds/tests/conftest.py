@@ -8,6 +8,12 @@ from quartier.funds.models import ConflictOfInterest, Status
 from .factories import FundApplicationFactory, FundFactory, JuryMemberFactory
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Real hashing costs ~0.3 s per account; these tests create many.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def fund(quarter):
     return FundFactory(
