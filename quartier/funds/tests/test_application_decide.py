@@ -73,7 +73,7 @@ def test_approving_beyond_what_is_left_is_refused(fund, make_application, manage
         fund=fund, status=Status.PAID, approved_amount=Decimal("4800.00")
     )
     application = make_application()
-    with pytest.raises(FundError, match="nur noch 200.00"):
+    with pytest.raises(FundError, match=r"nur noch 200\.00"):
         application_decide(
             application=application,
             actor=manager,
