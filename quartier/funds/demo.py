@@ -450,6 +450,7 @@ def _application(fund, row, applicants, members, meeting, team_user, now):
         iban="DE02120300000000202051",
         is_demo=True,
     )
+    application.created_at = start  # auto_now_add ignores the value on create
     FundApplication.objects.filter(pk=application.pk).update(created_at=start)
     CostItem.objects.bulk_create(
         CostItem(application=application, description=d, amount=Decimal(a), position=i)
