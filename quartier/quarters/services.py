@@ -19,6 +19,13 @@ TEAM_MODEL_PERMISSIONS = [
     ("quarters", "add_office"),
     ("quarters", "change_office"),
     ("quarters", "delete_office"),
+    ("funds", "change_fund"),
+    ("funds", "add_fundround"),
+    ("funds", "change_fundround"),
+    ("funds", "delete_fundround"),
+    ("funds", "add_jurymember"),
+    ("funds", "change_jurymember"),
+    ("funds", "delete_jurymember"),
 ]
 TEAM_PAGE_PERMISSIONS = [
     "add_page",
