@@ -140,9 +140,9 @@ class FundsGroup(ModelViewSetGroup):
     menu_icon = "tag"
     menu_order = 160
     items = (
-        FundViewSet("funds"),
-        FundRoundViewSet("fund_rounds"),
-        JuryMemberViewSet("fund_jury"),
+        FundViewSet("fund_admin"),
+        FundRoundViewSet("fund_round_admin"),
+        JuryMemberViewSet("fund_jury_admin"),
     )
 
 

@@ -23,10 +23,10 @@ def test_fund_admin_is_scoped(
     other = FundFactory(quarter=other_quarter, name="Fonds Dodesheide")
     JuryMemberFactory(fund=fund)
     client.force_login(request.getfixturevalue(role))
-    page = client.get("/admin/funds/").content.decode()
+    page = client.get("/admin/fund_admin/").content.decode()
     assert (fund.name in page) is sees_own
     assert (other.name in page) is sees_other
-    edit = client.get(f"/admin/funds/edit/{fund.pk}/")
+    edit = client.get(f"/admin/fund_admin/edit/{fund.pk}/")
     assert edit.status_code == (200 if sees_own else 404)
-    jury = client.get("/admin/fund_jury/")
+    jury = client.get("/admin/fund_jury_admin/")
     assert jury.status_code == 200
