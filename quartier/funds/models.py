@@ -284,7 +284,13 @@ class FundApplicationQuerySet(models.QuerySet):
     def funded_public(self):
         """Approved projects for the public page: only fields without personal data."""
         return self.committed().only(
-            "pk", "fund_id", "title", "summary", "approved_amount", "budget_year"
+            "pk",
+            "fund_id",
+            "title",
+            "summary",
+            "category",
+            "approved_amount",
+            "budget_year",
         )
 
     def ready_for_decision(self):
