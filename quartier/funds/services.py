@@ -26,7 +26,7 @@ from .models import (
     StatusChange,
     Vote,
 )
-from .tasks import send_status_notification
+from .tasks import send_status_notification, send_team_notification
 
 
 class FundError(Exception):
@@ -190,13 +190,19 @@ def application_problems(
 
 @transaction.atomic
 def application_submit(*, application: FundApplication, actor) -> FundApplication:
-    """Submit (or resubmit after changes). Raises FundError listing what is missing."""
+    """Submit (or resubmit after changes). Raises FundError listing what is missing.
+
+    Queues a mail to the quarter team after the commit.
+    """
     application = _locked(application)
     if problems := application_problems(application):
         raise FundError(problems)
     _move(application, Status.SUBMITTED, actor=actor, role="applicant")
     application.submitted_at = timezone.now()
     application.save(update_fields=["submitted_at"])
+    transaction.on_commit(
+        partial(send_team_notification.enqueue, application_id=application.pk)
+    )
     return application
 
 

@@ -42,6 +42,28 @@ def send_status_notification(change_id: int) -> None:
 
 
 @task()
+def send_team_notification(application_id: int) -> None:
+    """Tell the quarter team that an application was submitted (or resubmitted)."""
+    from .models import FundApplication
+
+    application = FundApplication.objects.select_related("fund__quarter__team").get(
+        pk=application_id
+    )
+    team = application.fund.quarter.team
+    emails = list(team.user_set.values_list("email", flat=True)) if team else []
+    if not emails:
+        return
+    send_mail(
+        subject=_("Neuer Antrag im %(fund)s: %(title)s")
+        % {"fund": application.fund, "title": application},
+        message=_("Bitte prüfen: %(url)s")
+        % {"url": settings.SITE_URL + application.get_absolute_url()},
+        from_email=None,
+        recipient_list=emails,
+    )
+
+
+@task()
 def send_proof_reminders() -> int:
     """Remind applicants whose proof of use is overdue; at most every two weeks each."""
     from .models import FundApplication

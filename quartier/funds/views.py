@@ -270,6 +270,9 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     application = services.application_update(
         application=application, fields=fields, cost_items=items
     )
+    if request.htmx and action == "autosave":
+        # Background save while typing (progressive enhancement): nothing to swap.
+        return HttpResponse(status=204)
     application = get_application_for_user(
         request.user, pk, perm="funds.change_application"
     )

@@ -118,3 +118,47 @@ def test_own_contribution_rule(client, fund, make_application, applicant):
     client.force_login(applicant)
     page = client.get(reverse("funds:application_edit", args=[draft.pk])).content
     assert "Der Eigenanteil muss mindestens 50.00 € betragen." in page.decode()
+
+
+def test_htmx_autosave_stores_the_draft_without_a_page(
+    client, make_application, applicant
+):
+    draft = make_application(status=Status.DRAFT)
+    client.force_login(applicant)
+    response = client.post(
+        reverse("funds:application_edit", args=[draft.pk]),
+        _post([("Grill", "80.00")], action="autosave", title="Sommerfest"),
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 204
+    draft.refresh_from_db()
+    assert draft.title == "Sommerfest"
+
+
+def test_submission_tells_the_team(
+    client,
+    make_application,
+    applicant,
+    manager,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    draft = make_application(status=Status.DRAFT)
+    client.force_login(applicant)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("funds:application_edit", args=[draft.pk]),
+            _post(
+                [("Grill", "80.00")],
+                action="submit",
+                title=draft.title,
+                summary=draft.summary,
+                description=draft.description,
+                category=draft.category,
+                applicant_type="person",
+                contact_name="Erika",
+                address="Musterweg 1",
+                own_contribution="0",
+            ),
+        )
+    assert [m.to for m in mailoutbox] == [[manager.email]]
