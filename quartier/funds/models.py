@@ -302,20 +302,6 @@ class FundApplicationQuerySet(models.QuerySet):
             status__in=(Status.LETTER_SENT, Status.PAID), proof_due_on__lt=today
         )
 
-    def for_user(self, user):
-        """Applications `user` may see in lists: own ones, their teams', their juries'."""
-        from quartier.quarters.permissions import is_city_editor
-
-        if not user.is_authenticated:
-            return self.none()
-        if is_city_editor(user):
-            return self
-        return self.filter(
-            Q(applicant=user)
-            | Q(fund__quarter__team__in=user.groups.all())
-            | (Q(fund__jury__user=user) & ~Q(status__in=EDITABLE_STATES))
-        ).distinct()
-
     def with_details(self):
         return self.select_related("fund__quarter", "applicant").prefetch_related(
             "cost_items", "payments"

@@ -428,6 +428,11 @@ def application_action(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReasonForm(request.POST)
     form.is_valid()
     reason = form.cleaned_data.get("reason", "")
+    if target == Status.WITHDRAWN and not request.POST.get("confirm"):
+        form.add_error(
+            None, _("Bitte bestätigen Sie, dass Sie den Antrag zurückziehen.")
+        )
+        return _rerender(request, application, reason_form=form)
     try:
         if target == Status.SUBMITTED:
             services.application_submit(application=application, actor=request.user)

@@ -49,7 +49,7 @@ def test_withdraw_access(client, request, make_application, role, status):
     user = login(client, request, role)
     response = client.post(
         reverse("funds:application_action", args=[application.pk]),
-        {"action": "withdraw"},
+        {"action": "withdraw", "confirm": "1"},
     )
     assert response.status_code == status
     application.refresh_from_db()
@@ -99,3 +99,15 @@ def test_every_transition_is_logged_with_who_and_why(client, make_application, m
     assert change.actor == manager
     assert change.reason == "Kostenplan fehlt."
     assert change.at is not None
+
+
+def test_withdrawal_needs_confirmation(client, make_application, applicant):
+    application = make_application(status=Status.SUBMITTED)
+    client.force_login(applicant)
+    response = client.post(
+        reverse("funds:application_action", args=[application.pk]),
+        {"action": "withdraw"},
+    )
+    assert "Bitte bestätigen Sie" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED
