@@ -56,9 +56,22 @@ def has_conflict(user, application) -> bool:
     )
 
 
+# The jury sees an application once the team has put it on the agenda, not before.
+JURY_STATES = (
+    Status.READY,
+    Status.APPROVED,
+    Status.REJECTED,
+    Status.LETTER_SENT,
+    Status.PAID,
+    Status.PROOF_SUBMITTED,
+    Status.PROOF_CHECKED,
+    Status.CLOSED,
+)
+
+
 @rules.predicate
-def is_past_draft(user, application) -> bool:
-    return application.status not in EDITABLE_STATES
+def is_on_jury_agenda(user, application) -> bool:
+    return application.status in JURY_STATES
 
 
 @rules.predicate
@@ -82,7 +95,7 @@ rules.add_perm("funds.manage_fund", is_fund_staff)
 rules.add_perm("funds.view_jury", is_fund_staff | is_jury_member)
 rules.add_perm(
     "funds.view_application",
-    is_applicant | is_fund_staff | (is_jury_member & is_past_draft),
+    is_applicant | is_fund_staff | (is_jury_member & is_on_jury_agenda),
 )
 rules.add_perm("funds.change_application", is_applicant & is_editable)
 rules.add_perm("funds.act_as_applicant", is_applicant)

@@ -23,10 +23,20 @@ def test_application_detail_access(client, request, application, role, status):
     assert client.get(application.get_absolute_url()).status_code == status
 
 
-def test_jury_never_sees_a_draft(client, make_application, jury):
-    draft = make_application(status=Status.DRAFT)
+@pytest.mark.parametrize(
+    "state",
+    [
+        Status.DRAFT,
+        Status.SUBMITTED,
+        Status.IN_CHECK,
+        Status.CHANGES_REQUESTED,
+        Status.WITHDRAWN,
+    ],
+)
+def test_jury_sees_nothing_before_the_agenda(client, make_application, jury, state):
+    application = make_application(status=state)
     client.force_login(jury)
-    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(application.get_absolute_url()).status_code == 404
 
 
 @pytest.mark.parametrize(
