@@ -428,6 +428,17 @@ def application_action(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReasonForm(request.POST)
     form.is_valid()
     reason = form.cleaned_data.get("reason", "")
+    if target == Status.READY:
+        # The formal check: the team confirms both points; the log keeps them.
+        if not (request.POST.get("complete") and request.POST.get("eligible")):
+            form.add_error(
+                None,
+                _(
+                    "Bitte bestätigen Sie, dass der Antrag vollständig und förderfähig ist."
+                ),
+            )
+            return _rerender(request, application, reason_form=form)
+        reason = reason or _("Formal geprüft: vollständig und förderfähig.")
     if target == Status.WITHDRAWN and not request.POST.get("confirm"):
         form.add_error(
             None, _("Bitte bestätigen Sie, dass Sie den Antrag zurückziehen.")

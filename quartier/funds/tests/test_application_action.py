@@ -111,3 +111,20 @@ def test_withdrawal_needs_confirmation(client, make_application, applicant):
     assert "Bitte bestätigen Sie" in response.content.decode()
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED
+
+
+def test_ready_for_decision_needs_the_formal_check(client, make_application, manager):
+    application = make_application(status=Status.IN_CHECK)
+    client.force_login(manager)
+    url = reverse("funds:application_action", args=[application.pk])
+    response = client.post(url, {"action": "ready", "complete": "1"})
+    assert "vollständig und förderfähig" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == Status.IN_CHECK
+    client.post(url, {"action": "ready", "complete": "1", "eligible": "1"})
+    application.refresh_from_db()
+    assert application.status == Status.READY
+    assert (
+        application.history.get().reason
+        == "Formal geprüft: vollständig und förderfähig."
+    )

@@ -93,7 +93,7 @@ def test_street_party_from_application_to_public_page(
     # Team: check again, ready; the jury member votes; the team records €700 with a condition.
     client.force_login(manager)
     client.post(action_url, {"action": "check"})
-    client.post(action_url, {"action": "ready"})
+    client.post(action_url, {"action": "ready", "complete": "1", "eligible": "1"})
     client.force_login(juror)
     client.post(
         reverse("funds:application_vote", args=[application.pk]), {"choice": "yes"}
