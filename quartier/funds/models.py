@@ -494,6 +494,14 @@ class FundApplication(models.Model):
         return self.status in EDITABLE_STATES
 
     @property
+    def is_proof_overdue(self) -> bool:
+        return (
+            self.status in (Status.LETTER_SENT, Status.PAID)
+            and self.proof_due_on is not None
+            and self.proof_due_on < timezone.localdate()
+        )
+
+    @property
     def is_decided_lower_or_conditional(self) -> bool:
         return self.approved_amount is not None and (
             bool(self.conditions) or self.approved_amount < self.requested_amount

@@ -37,3 +37,15 @@ def test_command_queues_the_task(make_application, mailoutbox):
 class _Null:
     def write(self, *args):
         pass
+
+
+def test_status_page_marks_overdue_proof(client, make_application, applicant):
+    application = make_application(status=Status.PAID)
+    client.force_login(applicant)
+    assert (
+        "überfällig" not in client.get(application.get_absolute_url()).content.decode()
+    )
+    with time_machine.travel(application.proof_due_on + datetime.timedelta(days=2)):
+        client.force_login(applicant)  # the first session has expired by then
+        page = client.get(application.get_absolute_url()).content.decode()
+    assert "überfällig" in page
