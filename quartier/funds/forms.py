@@ -3,8 +3,6 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quartier.core.forms import AccessibleFormMixin
-
 from .models import Attachment, FundApplication, JuryMember, Vote
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -21,7 +19,7 @@ EURO_INPUT = forms.NumberInput(
 )
 
 
-class ApplicationForm(AccessibleFormMixin, forms.ModelForm):
+class ApplicationForm(forms.ModelForm):
     """The applicant's form. Nothing is required here: a draft may be half done;
     `application_problems` lists what is missing before it can be submitted."""
 
@@ -75,7 +73,7 @@ class ApplicationForm(AccessibleFormMixin, forms.ModelForm):
         return (self.cleaned_data.get("iban") or "").replace(" ", "").upper()
 
 
-class CostItemForm(AccessibleFormMixin, forms.Form):
+class CostItemForm(forms.Form):
     description = forms.CharField(label=_("Wofür?"), max_length=200, required=False)
     amount = forms.DecimalField(
         label=_("Betrag (Euro)"),
@@ -111,7 +109,7 @@ CostItemFormSet = forms.formset_factory(
 )
 
 
-class AttachmentForm(AccessibleFormMixin, forms.Form):
+class AttachmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Art der Datei"), choices=Attachment.Kind.choices)
     file = forms.FileField(
         label=_("Datei"),
@@ -146,7 +144,7 @@ class AttachmentForm(AccessibleFormMixin, forms.Form):
         return upload
 
 
-class ReasonForm(AccessibleFormMixin, forms.Form):
+class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Nachricht an die Antragsteller*innen"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -154,7 +152,7 @@ class ReasonForm(AccessibleFormMixin, forms.Form):
     )
 
 
-class DecisionForm(AccessibleFormMixin, forms.Form):
+class DecisionForm(forms.Form):
     class Outcome:
         APPROVE = "approve"
         REJECT = "reject"
@@ -229,7 +227,7 @@ class MeetingDecisionForm(DecisionForm):
         return kwargs
 
 
-class MeetingForm(AccessibleFormMixin, forms.Form):
+class MeetingForm(forms.Form):
     held_on = forms.DateField(label=_("Sitzung am"), widget=DATE_INPUT)
     attendees = forms.ModelMultipleChoiceField(
         label=_("Anwesende Jurymitglieder"),
@@ -251,7 +249,7 @@ class MeetingForm(AccessibleFormMixin, forms.Form):
         self.fields["attendees"].queryset = fund.jury.select_related("user")
 
 
-class VoteForm(AccessibleFormMixin, forms.Form):
+class VoteForm(forms.Form):
     choice = forms.ChoiceField(
         label=_("Ihre Stimme"), choices=Vote.Choice.choices, widget=forms.RadioSelect
     )
@@ -260,11 +258,11 @@ class VoteForm(AccessibleFormMixin, forms.Form):
     )
 
 
-class ConflictForm(AccessibleFormMixin, forms.Form):
+class ConflictForm(forms.Form):
     note = forms.CharField(label=_("Grund (optional)"), max_length=300, required=False)
 
 
-class PaymentForm(AccessibleFormMixin, forms.Form):
+class PaymentForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Betrag (Euro)"),
         max_digits=10,
@@ -276,7 +274,7 @@ class PaymentForm(AccessibleFormMixin, forms.Form):
     note = forms.CharField(label=_("Vermerk"), max_length=200, required=False)
 
 
-class ProofForm(AccessibleFormMixin, forms.Form):
+class ProofForm(forms.Form):
     report = forms.CharField(
         label=_("Kurzbericht"),
         help_text=_("Was ist passiert, wie viele haben mitgemacht, was bleibt?"),

@@ -4,12 +4,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from quartier.accounts.tests.factories import UserFactory
-from quartier.funds.models import FundApplication, Status
-from quartier.funds.tests.factories import FundFactory
-from quartier.quarters.tests.factories import QuarterFactory
+from quartier.accounts.models import User
+from quartier.funds.models import Fund, FundApplication, Status
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 
 def _no_violations(page):
@@ -17,28 +15,29 @@ def _no_violations(page):
     assert results.violations_count == 0, results.generate_report()
 
 
-def _login(page, live_server, client, user):
+def _login(page, base_url, client, user):
     client.force_login(user)
     page.context.add_cookies(
         [
             {
                 "name": "sessionid",
                 "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
+                "url": base_url,
             }
         ]
     )
 
 
-def test_apply_with_error_then_submit(page, live_server, client):
-    fund = FundFactory(quarter=QuarterFactory(slug="schinkel"), slug="schinkel")
-    resident = UserFactory(display_name="Erika M.")
-    _login(page, live_server, client, resident)
+def test_apply_with_error_then_submit(demo_site, page, client, console_problems):
+    fund = Fund.objects.get(slug="schinkel")
+    resident = User.objects.get(email="erika@quartier.example")
+    _login(page, demo_site, client, resident)
 
-    page.goto(live_server.url + fund.get_absolute_url())
+    page.goto(demo_site + fund.get_absolute_url())
     _no_violations(page)
     page.get_by_role("button", name="Antrag stellen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ihr neuer Antrag")
+    page.wait_for_load_state("networkidle")
     _no_violations(page)
 
     page.get_by_label("Titel des Projekts").fill("Straßenfest")
@@ -63,4 +62,6 @@ def test_apply_with_error_then_submit(page, live_server, client):
     ).to_be_visible()
     expect(page.get_by_text("Wie geht es weiter?")).to_be_visible()
     _no_violations(page)
-    assert FundApplication.objects.get().status == Status.SUBMITTED
+    submitted = FundApplication.objects.filter(applicant=resident).latest("pk")
+    assert submitted.status == Status.SUBMITTED
+    assert console_problems == []

@@ -38,7 +38,7 @@ def test_seed_demo_twice_changes_nothing(demo, tmp_path):
         )
 
     before = counts()
-    assert before == (4, 5, 8, 9, 8, 8)
+    assert before == (4, 5, 8, 9, 8, 17)  # 8 role accounts + 9 fund demo people
     call_command(
         "seed_demo",
         password_file=str(tmp_path / "pw.txt"),
