@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "quartier.community",
     "quartier.participation",
     "quartier.measures",
+    "quartier.funds",
     "quartier.cms",
     "quartier.api",
     "wagtail.contrib.redirects",

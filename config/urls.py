@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
         name="quarter_permalink",
     ),
     path("massnahmen/", include("quartier.measures.urls")),
+    path("verfuegungsfonds/", include("quartier.funds.urls")),
     path("", include("quartier.community.urls")),
     # Wagtail serves every other path: the page tree is the site.
     re_path(r"", include(wagtail_urls)),

@@ -3,6 +3,7 @@
 from ninja import NinjaAPI, Swagger
 
 from quartier.community.api import router as community_router
+from quartier.funds.api import router as funds_router
 from quartier.measures.api import router as measures_router
 from quartier.participation.api import router as participation_router
 from quartier.quarters.api import router as quarters_router
@@ -22,3 +23,4 @@ api.add_router("/quarters/", quarters_router)
 api.add_router("/participation/", participation_router)
 api.add_router("/measures/", measures_router)
 api.add_router("/community/", community_router)
+api.add_router("/funds/", funds_router)

@@ -27,6 +27,7 @@ MAIN_NAV = [
     ),
     (gettext_lazy("Engagement"), "/engagement/", "/engagement/"),
     (gettext_lazy("Wirtschaft"), "/wirtschaft/", "/wirtschaft/"),
+    (gettext_lazy("Verfügungsfonds"), "/verfuegungsfonds/", "/verfuegungsfonds/"),
 ]
 # Only for people who are logged in: their relayed conversations.
 MEMBER_NAV = [(gettext_lazy("Nachrichten"), "/nachrichten/", "/nachrichten/")]

@@ -47,6 +47,13 @@ TEAM_MODEL_PERMISSIONS = [
     ("community", "change_vacancy"),
     ("community", "add_commercialstock"),
     ("community", "change_commercialstock"),
+    ("funds", "change_fund"),
+    ("funds", "add_fundround"),
+    ("funds", "change_fundround"),
+    ("funds", "delete_fundround"),
+    ("funds", "add_jurymember"),
+    ("funds", "change_jurymember"),
+    ("funds", "delete_jurymember"),
 ]
 TEAM_PAGE_PERMISSIONS = [
     "add_page",

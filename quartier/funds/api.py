@@ -1,0 +1,88 @@
+"""Open data: funds, what is left this year and funded projects. Never personal data."""
+
+from decimal import Decimal
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+
+from quartier.core.licence import licence_info
+
+from .models import Fund, FundApplication
+from .reporting import committed_by_fund
+
+router = Router(tags=["funds"])
+
+
+class Licence(Schema):
+    id: str
+    name: str
+    url: str
+
+
+class ProjectOut(Schema):
+    title: str
+    summary: str
+    category: str
+    year: int
+    amount_eur: Decimal
+
+
+class FundOut(Schema):
+    slug: str
+    name: str
+    quarter: str
+    url: str
+    yearly_budget_eur: Decimal
+    max_per_application_eur: Decimal
+    year: int
+    left_this_year_eur: Decimal
+    funded_projects: list[ProjectOut]
+
+
+class FundList(Schema):
+    license: Licence
+    attribution: str
+    dataset: str
+    count: int
+    items: list[FundOut]
+
+
+@router.get("/", response=FundList, summary="Verfügungsfonds und geförderte Projekte")
+def list_funds(request: HttpRequest):
+    year = timezone.localdate().year
+    funds = list(Fund.objects.active().select_related("quarter"))
+    committed = committed_by_fund(funds, year)
+    projects: dict[int, list[dict]] = {}
+    for project in (
+        FundApplication.objects.funded_public()
+        .filter(fund__in=funds)
+        .only(
+            "fund_id", "title", "summary", "category", "budget_year", "approved_amount"
+        )
+        .order_by("-budget_year", "title")
+    ):
+        projects.setdefault(project.fund_id, []).append(
+            {
+                "title": project.title,
+                "summary": project.summary,
+                "category": project.category,
+                "year": project.budget_year,
+                "amount_eur": project.approved_amount,
+            }
+        )
+    items = [
+        {
+            "slug": fund.slug,
+            "name": fund.name,
+            "quarter": fund.quarter.slug,
+            "url": fund.get_absolute_url(),
+            "yearly_budget_eur": fund.yearly_budget,
+            "max_per_application_eur": fund.max_per_application,
+            "year": year,
+            "left_this_year_eur": fund.yearly_budget - committed.get(fund.pk, 0),
+            "funded_projects": projects.get(fund.pk, []),
+        }
+        for fund in funds
+    ]
+    return {**licence_info(request.path), "count": len(items), "items": items}

@@ -1,0 +1,88 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from quartier.funds.forms import MAX_UPLOAD_BYTES
+from quartier.funds.models import Attachment, Status
+
+from .conftest import login
+
+PDF = b"%PDF-1.4\n%demo\n"
+
+
+def _upload(client, application, name="plan.pdf", content=PDF, kind="application"):
+    return client.post(
+        reverse("funds:attachment_upload", args=[application.pk]),
+        {"kind": kind, "file": SimpleUploadedFile(name, content)},
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("anonymous", 302),
+        ("applicant", 302),
+        ("other_resident", 404),
+        ("manager", 404),
+        ("other_manager", 404),
+        ("jury", 404),
+        ("jury_conflicted", 404),
+        ("city_admin", 404),
+    ],
+)
+def test_upload_access(client, request, make_application, role, status):
+    draft = make_application(status=Status.DRAFT)
+    user = login(client, request, role)
+    assert _upload(client, draft).status_code == status
+    assert draft.attachments.exists() is (user is not None and status == 302)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("rechnung.exe", b"MZ\x90\x00"),
+        ("rechnung.pdf", b"MZ\x90\x00 not a pdf"),
+        ("foto.png", b"\xff\xd8\xff\xe0 a jpeg named png"),
+    ],
+)
+def test_upload_checks_the_type_by_content(
+    client, make_application, applicant, name, content
+):
+    draft = make_application(status=Status.DRAFT)
+    client.force_login(applicant)
+    response = _upload(client, draft, name=name, content=content)
+    assert response.status_code == 200
+    assert "PDF-, JPG- oder PNG-Datei" in response.content.decode()
+    assert not draft.attachments.exists()
+
+
+def test_upload_checks_the_size(client, make_application, applicant):
+    draft = make_application(status=Status.DRAFT)
+    client.force_login(applicant)
+    response = _upload(client, draft, content=PDF + b"0" * MAX_UPLOAD_BYTES)
+    assert "größer als 10 MB" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("anonymous", 302),
+        ("applicant", 200),
+        ("other_resident", 404),
+        ("manager", 200),
+        ("other_manager", 404),
+        ("jury", 404),
+        ("jury_conflicted", 404),
+        ("city_admin", 200),
+    ],
+)
+def test_download_access(client, request, make_application, applicant, role, status):
+    draft = make_application(status=Status.DRAFT)
+    client.force_login(applicant)
+    _upload(client, draft)
+    draft.status = Status.READY
+    draft.save()
+    client.logout()
+    login(client, request, role)
+    attachment = Attachment.objects.get()
+    assert client.get(attachment.get_absolute_url()).status_code == status

@@ -1,0 +1,783 @@
+"""Views of the Verfügungsfonds: glue between permissions, forms and services."""
+
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import reporting, services
+from .forms import (
+    AttachmentForm,
+    ConflictForm,
+    CostItemFormSet,
+    DecisionForm,
+    MeetingDecisionForm,
+    MeetingForm,
+    PaymentForm,
+    ProofForm,
+    ReasonForm,
+    VoteForm,
+)
+from .models import (
+    Attachment,
+    ConflictOfInterest,
+    Fund,
+    FundApplication,
+    Meeting,
+    Status,
+    StatusChange,
+    Vote,
+)
+from .permissions import _jury_member, get_application_for_user, get_fund_for_user
+
+EMPTY_COST_ROWS = 3
+
+# "What happens next", as the applicant reads it on the status page.
+NEXT_STEPS = {
+    Status.DRAFT: gettext_lazy(
+        "Ihr Antrag ist als Entwurf gespeichert. Ergänzen Sie ihn in Ruhe und reichen "
+        "Sie ihn ein, wenn alles vollständig ist. Erst dann sieht ihn das Quartiersteam."
+    ),
+    Status.SUBMITTED: gettext_lazy(
+        "Ihr Antrag ist eingegangen. Das Quartiersteam prüft als Nächstes, ob er "
+        "vollständig ist und zu den Regeln des Fonds passt."
+    ),
+    Status.IN_CHECK: gettext_lazy(
+        "Das Quartiersteam prüft Ihren Antrag. Fehlt etwas, melden wir uns; sonst "
+        "kommt er auf die Tagesordnung der nächsten Jurysitzung."
+    ),
+    Status.CHANGES_REQUESTED: gettext_lazy(
+        "Das Quartiersteam bittet um Ergänzungen (siehe Nachricht). Bearbeiten Sie den "
+        "Antrag und reichen Sie ihn erneut ein."
+    ),
+    Status.READY: gettext_lazy(
+        "Ihr Antrag ist vollständig und liegt der Jury vor. Nach der Sitzung erfahren "
+        "Sie die Entscheidung hier und per E-Mail."
+    ),
+    Status.APPROVED: gettext_lazy(
+        "Ihr Projekt ist bewilligt. Als Nächstes bekommen Sie den Bescheid mit Betrag, "
+        "Auflagen und der Frist für den Verwendungsnachweis."
+    ),
+    Status.REJECTED: gettext_lazy(
+        "Ihr Antrag wurde leider abgelehnt; die Begründung steht unten. Bei Fragen "
+        "hilft Ihnen das Quartiersbüro gern, auch bei einem neuen Antrag."
+    ),
+    Status.LETTER_SENT: gettext_lazy(
+        "Der Bescheid ist da. Das Quartiersteam veranlasst die Auszahlung auf Ihr Konto."
+    ),
+    Status.PAID: gettext_lazy(
+        "Das Geld ist ausgezahlt. Nach dem Projekt laden Sie hier Belege, Fotos und "
+        "einen kurzen Bericht hoch (Verwendungsnachweis) – bis zur genannten Frist."
+    ),
+    Status.PROOF_SUBMITTED: gettext_lazy(
+        "Ihr Verwendungsnachweis ist eingegangen. Das Quartiersteam prüft die Belege."
+    ),
+    Status.PROOF_CHECKED: gettext_lazy(
+        "Der Verwendungsnachweis ist geprüft. Das Quartiersteam schließt den Antrag ab."
+    ),
+    Status.CLOSED: gettext_lazy(
+        "Ihr Projekt ist abgeschlossen. Danke für Ihr Engagement!"
+    ),
+    Status.WITHDRAWN: gettext_lazy("Sie haben den Antrag zurückgezogen."),
+}
+
+# Buttons on the status page: action → (target status, who, label, needs a message).
+ACTIONS = {
+    "submit": (Status.SUBMITTED, "applicant", gettext_lazy("Antrag einreichen"), False),
+    "withdraw": (
+        Status.WITHDRAWN,
+        "applicant",
+        gettext_lazy("Antrag zurückziehen"),
+        False,
+    ),
+    "check": (Status.IN_CHECK, "team", gettext_lazy("Formale Prüfung beginnen"), False),
+    "request_changes": (
+        Status.CHANGES_REQUESTED,
+        "team",
+        gettext_lazy("Nachbesserung erbitten"),
+        True,
+    ),
+    "ready": (Status.READY, "team", gettext_lazy("Bereit zur Entscheidung"), False),
+    "letter": (Status.LETTER_SENT, "team", gettext_lazy("Bescheid erstellen"), False),
+    "return_proof": (
+        Status.PAID,
+        "team",
+        gettext_lazy("Nachweis zurückgeben"),
+        True,
+    ),
+    "proof_checked": (
+        Status.PROOF_CHECKED,
+        "team",
+        gettext_lazy("Nachweis geprüft"),
+        False,
+    ),
+    "close": (Status.CLOSED, "team", gettext_lazy("Antrag abschließen"), False),
+}
+
+
+def _is_verified(user) -> bool:
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("jahr", ""))
+    except ValueError:
+        return timezone.localdate().year
+
+
+# Public pages.
+
+
+def fund_index(request: HttpRequest) -> HttpResponse:
+    year = timezone.localdate().year
+    funds = list(Fund.objects.active().select_related("quarter"))
+    committed = reporting.committed_by_fund(funds, year)
+    rows = [
+        {"fund": fund, "left": fund.yearly_budget - committed.get(fund.pk, 0)}
+        for fund in funds
+    ]
+    return render(request, "funds/fund_index.html", {"rows": rows, "year": year})
+
+
+def fund_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    fund = get_object_or_404(Fund.objects.select_related("quarter"), slug=slug)
+    year = timezone.localdate().year
+    funded = list(
+        fund.applications.funded_public()
+        .filter(budget_year__gte=year - 2)
+        .order_by("-budget_year", "title")
+    )
+    committed = sum(
+        (a.approved_amount for a in funded if a.budget_year == year),
+        start=fund.yearly_budget * 0,
+    )
+    return render(
+        request,
+        "funds/fund_detail.html",
+        {
+            "fund": fund,
+            "year": year,
+            "committed": committed,
+            "left": fund.yearly_budget - committed,
+            "funded": funded,
+            "rounds": fund.rounds.filter(deadline__gte=timezone.localdate()),
+            "can_manage": request.user.has_perm("funds.manage_fund", fund),
+            "is_jury": request.user.has_perm("funds.view_jury", fund),
+        },
+    )
+
+
+# Applicant side.
+
+
+@require_POST
+@login_required
+def application_start(request: HttpRequest, slug: str) -> HttpResponse:
+    fund = get_object_or_404(Fund, slug=slug)
+    if not _is_verified(request.user):
+        messages.error(request, _("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."))
+        return redirect(fund)
+    try:
+        application = services.application_start(fund=fund, applicant=request.user)
+    except services.FundError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(fund)
+    return redirect("funds:application_edit", pk=application.pk)
+
+
+@login_required
+def my_applications(request: HttpRequest) -> HttpResponse:
+    applications = (
+        FundApplication.objects.filter(applicant=request.user)
+        .select_related("fund")
+        .order_by("-updated_at")
+    )
+    return render(
+        request, "funds/application_list_own.html", {"applications": applications}
+    )
+
+
+def _cost_formset(application: FundApplication, data=None, extra_rows=EMPTY_COST_ROWS):
+    initial = [
+        {"description": item.description, "amount": item.amount}
+        for item in application.cost_items.all()
+    ] + [{} for _row in range(extra_rows)]
+    if data is not None:
+        return CostItemFormSet(data, prefix="kosten")
+    return CostItemFormSet(initial=initial, prefix="kosten")
+
+
+def _edit_context(application, form, formset, problems=None) -> dict:
+    return {
+        "application": application,
+        "fund": application.fund,
+        "form": form,
+        "formset": formset,
+        "problems": problems,
+        "left": application.fund.left(timezone.localdate().year),
+    }
+
+
+@login_required
+def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The applicant's form: every POST saves the draft, whatever else happens."""
+    from .forms import ApplicationForm
+
+    application = get_application_for_user(
+        request.user, pk, perm="funds.change_application"
+    )
+    if request.method != "POST":
+        form = ApplicationForm(instance=application)
+        context = _edit_context(
+            application,
+            form,
+            _cost_formset(application),
+            services.application_problems(application),
+        )
+        return render(request, "funds/application_form.html", context)
+
+    form = ApplicationForm(request.POST, instance=application)
+    formset = _cost_formset(application, data=request.POST)
+    action = request.POST.get("action", "save")
+    form_ok = form.is_valid()
+    # Keep every field that is fine on its own, so an error elsewhere loses nothing.
+    fields = {
+        name: value
+        for name, value in form.cleaned_data.items()
+        if name not in form.errors
+    }
+    formset_ok = formset.is_valid()
+    items = (
+        formset.items()
+        if formset_ok
+        else [
+            (f.cleaned_data["description"], f.cleaned_data["amount"])
+            for f in formset.forms
+            if not f.errors
+            and f.cleaned_data.get("description")
+            and f.cleaned_data.get("amount") is not None
+        ]
+    )
+    application = services.application_update(
+        application=application, fields=fields, cost_items=items
+    )
+    if request.htmx and action == "autosave":
+        # Background save while typing (progressive enhancement): nothing to swap.
+        return HttpResponse(status=204)
+    application = get_application_for_user(
+        request.user, pk, perm="funds.change_application"
+    )
+    if form_ok and formset_ok:
+        if action == "add_row":
+            formset = _cost_formset(application, extra_rows=EMPTY_COST_ROWS + 2)
+            messages.success(request, _("Gespeichert. Neue Zeilen sind unten."))
+        elif action == "submit":
+            try:
+                services.application_submit(application=application, actor=request.user)
+            except services.FundError as error:
+                context = _edit_context(
+                    application,
+                    ApplicationForm(instance=application),
+                    _cost_formset(application),
+                    error.messages,
+                )
+                context["submit_failed"] = True
+                return render(request, "funds/application_form.html", context)
+            messages.success(request, _("Ihr Antrag ist eingereicht. Vielen Dank!"))
+            return redirect(application)
+        else:
+            messages.success(request, _("Ihr Entwurf ist gespeichert."))
+            return redirect("funds:application_edit", pk=application.pk)
+    context = _edit_context(
+        application, form, formset, services.application_problems(application)
+    )
+    context["saved_partly"] = True
+    return render(request, "funds/application_form.html", context)
+
+
+def _detail_queryset():
+    return FundApplication.objects.select_related(
+        "fund__quarter", "applicant", "meeting", "round"
+    ).prefetch_related(
+        "cost_items",
+        "payments",
+        "attachments",
+        Prefetch("history", queryset=StatusChange.objects.select_related("actor")),
+        Prefetch("votes", queryset=Vote.objects.select_related("member__user")),
+        Prefetch(
+            "conflicts",
+            queryset=ConflictOfInterest.objects.select_related("member__user"),
+        ),
+    )
+
+
+def application_detail_context(application_pk: int, user, **forms) -> dict:
+    application = _detail_queryset().get(pk=application_pk)
+    is_applicant = user.has_perm("funds.act_as_applicant", application)
+    is_staff = user.has_perm("funds.manage_application", application)
+    member = _jury_member(user, application.fund)
+    actions = []
+    for key, (target, role, label, needs_reason) in ACTIONS.items():
+        mover = application.mover(target)
+        allowed = (role == "applicant" and is_applicant) or (
+            role == "team" and is_staff
+        )
+        if allowed and mover in (role,):
+            actions.append({"key": key, "label": label, "needs_reason": needs_reason})
+    context = {
+        "application": application,
+        "fund": application.fund,
+        "next_step": NEXT_STEPS[application.status],
+        "is_applicant": is_applicant,
+        "is_staff": is_staff,
+        "is_jury": member is not None,
+        "show_personal": user.has_perm("funds.view_personal_data", application),
+        "actions": actions,
+        "reason_form": forms.get("reason_form") or ReasonForm(),
+        "my_vote": next(
+            (v for v in application.votes.all() if member and v.member_id == member.pk),
+            None,
+        ),
+        "has_conflict": member is not None
+        and any(c.member_id == member.pk for c in application.conflicts.all()),
+        "show_votes": is_staff or (member is not None),
+    }
+    if is_staff and application.status == Status.READY:
+        context["decision_form"] = forms.get("decision_form") or DecisionForm(
+            initial={"amount": application.requested_amount}
+        )
+    if user.has_perm("funds.vote_application", application):
+        context["vote_form"] = forms.get("vote_form") or VoteForm()
+        context["conflict_form"] = ConflictForm()
+    if is_staff and application.status in (Status.LETTER_SENT, Status.PAID):
+        if application.open_amount > 0 or "payment_form" in forms:
+            context["payment_form"] = forms.get("payment_form") or PaymentForm(
+                initial={
+                    "amount": application.open_amount,
+                    "paid_on": timezone.localdate(),
+                }
+            )
+    if (is_applicant and application.is_editable) or (
+        is_applicant and application.status == Status.PAID
+    ):
+        kinds = (
+            [Attachment.Kind.APPLICATION]
+            if application.is_editable
+            else [Attachment.Kind.RECEIPT, Attachment.Kind.PHOTO]
+        )
+        context["attachment_form"] = forms.get("attachment_form") or AttachmentForm(
+            kinds=kinds
+        )
+    if is_applicant and application.status == Status.PAID:
+        context["proof_form"] = forms.get("proof_form") or ProofForm(
+            initial={"spent_total": application.paid_total}
+        )
+    return context
+
+
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect(f"{_login_url()}?next={request.path}")
+    application = get_application_for_user(request.user, pk)
+    return render(
+        request,
+        "funds/application_detail.html",
+        application_detail_context(application.pk, request.user),
+    )
+
+
+def _login_url() -> str:
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+
+    return resolve_url(settings.LOGIN_URL)
+
+
+def _rerender(request, application, status=200, **forms) -> HttpResponse:
+    return render(
+        request,
+        "funds/application_detail.html",
+        application_detail_context(application.pk, request.user, **forms),
+        status=status,
+    )
+
+
+@require_POST
+@login_required
+def application_action(request: HttpRequest, pk: int) -> HttpResponse:
+    """One URL for the simple workflow steps (buttons on the status page)."""
+    application = get_application_for_user(request.user, pk)
+    action = ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        raise Http404
+    target, role, _label, _needs_reason = action
+    perm = (
+        "funds.act_as_applicant" if role == "applicant" else "funds.manage_application"
+    )
+    if not request.user.has_perm(perm, application):
+        raise Http404
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    reason = form.cleaned_data.get("reason", "")
+    if target == Status.READY:
+        # The formal check: the team confirms both points; the log keeps them.
+        if not (request.POST.get("complete") and request.POST.get("eligible")):
+            form.add_error(
+                None,
+                _(
+                    "Bitte bestätigen Sie, dass der Antrag vollständig und förderfähig ist."
+                ),
+            )
+            return _rerender(request, application, reason_form=form)
+        reason = reason or _("Formal geprüft: vollständig und förderfähig.")
+    if target == Status.WITHDRAWN and not request.POST.get("confirm"):
+        form.add_error(
+            None, _("Bitte bestätigen Sie, dass Sie den Antrag zurückziehen.")
+        )
+        return _rerender(request, application, reason_form=form)
+    try:
+        if target == Status.SUBMITTED:
+            services.application_submit(application=application, actor=request.user)
+        elif target == Status.LETTER_SENT:
+            services.application_send_letter(
+                application=application, actor=request.user
+            )
+        else:
+            services.application_transition(
+                application=application,
+                target=target,
+                actor=request.user,
+                role=role,
+                reason=reason,
+            )
+    except services.FundError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        return _rerender(request, application, reason_form=form)
+    messages.success(request, _("Erledigt: %(label)s.") % {"label": action[2]})
+    return redirect(application)
+
+
+@require_POST
+@login_required
+def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(
+        request.user, pk, perm="funds.manage_application"
+    )
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.application_decide(
+                application=application, actor=request.user, **form.service_kwargs()
+            )
+        except services.FundError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Die Entscheidung ist gespeichert."))
+            return redirect(application)
+    return _rerender(request, application, decision_form=form)
+
+
+@require_POST
+@login_required
+def application_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(
+        request.user, pk, perm="funds.vote_application"
+    )
+    member = _jury_member(request.user, application.fund)
+    form = VoteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.vote_cast(
+                application=application, member=member, **form.cleaned_data
+            )
+        except services.FundError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, _("Ihre Stimme ist gespeichert."))
+            return redirect(application)
+    return _rerender(request, application, vote_form=form)
+
+
+@require_POST
+@login_required
+def application_conflict(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(
+        request.user, pk, perm="funds.declare_conflict"
+    )
+    form = ConflictForm(request.POST)
+    form.is_valid()
+    services.conflict_declare(
+        application=application,
+        member=_jury_member(request.user, application.fund),
+        note=form.cleaned_data.get("note", ""),
+    )
+    messages.success(
+        request,
+        _("Ihre Befangenheit ist vermerkt. Sie stimmen über diesen Antrag nicht ab."),
+    )
+    return redirect(application)
+
+
+@require_POST
+@login_required
+def application_payment(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(
+        request.user, pk, perm="funds.manage_application"
+    )
+    form = PaymentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.payment_record(
+                application=application, actor=request.user, **form.cleaned_data
+            )
+        except services.FundError as error:
+            form.add_error("amount", error.messages[0])
+        else:
+            messages.success(request, _("Die Auszahlung ist eingetragen."))
+            return redirect(application)
+    return _rerender(request, application, payment_form=form)
+
+
+@require_POST
+@login_required
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(
+        request.user, pk, perm="funds.act_as_applicant"
+    )
+    if application.is_editable:
+        kinds = [Attachment.Kind.APPLICATION]
+    elif application.status == Status.PAID:
+        kinds = [Attachment.Kind.RECEIPT, Attachment.Kind.PHOTO]
+    else:
+        raise Http404
+    form = AttachmentForm(request.POST, request.FILES, kinds=kinds)
+    if form.is_valid():
+        services.attachment_add(
+            application=application,
+            actor=request.user,
+            kind=form.cleaned_data["kind"],
+            upload=form.cleaned_data["file"],
+        )
+        messages.success(request, _("Die Datei ist hochgeladen."))
+        return redirect(f"{application.get_absolute_url()}#anhaenge")
+    return _rerender(request, application, attachment_form=form)
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int, attachment: int) -> HttpResponse:
+    application = get_application_for_user(
+        request.user, pk, perm="funds.view_personal_data"
+    )
+    item = get_object_or_404(application.attachments, pk=attachment)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+
+
+@require_POST
+@login_required
+def application_proof(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(request.user, pk, perm="funds.submit_proof")
+    form = ProofForm(request.POST)
+    if form.is_valid():
+        try:
+            services.proof_submit(
+                application=application,
+                actor=request.user,
+                report=form.cleaned_data["report"],
+                spent_total=form.cleaned_data["spent_total"],
+            )
+        except services.FundError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, _("Ihr Verwendungsnachweis ist eingereicht."))
+            return redirect(application)
+    return _rerender(request, application, proof_form=form)
+
+
+@login_required
+def application_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The approval letter as a printable page."""
+    application = get_application_for_user(
+        request.user, pk, perm="funds.view_personal_data"
+    )
+    if not application.letter_number:
+        raise Http404
+    application = _detail_queryset().get(pk=application.pk)
+    return render(
+        request, "funds/application_letter.html", {"application": application}
+    )
+
+
+# Team and jury side.
+
+
+@login_required
+def fund_manage(request: HttpRequest, slug: str) -> HttpResponse:
+    fund = get_fund_for_user(request.user, slug)
+    status = request.GET.get("status", "")
+    applications = (
+        fund.applications.exclude(status=Status.DRAFT)
+        .select_related("applicant")
+        .prefetch_related("cost_items", "payments")
+        .order_by("-submitted_at", "-pk")
+    )
+    if status in Status.values:
+        applications = applications.filter(status=status)
+    return render(
+        request,
+        "funds/fund_manage.html",
+        {
+            "fund": fund,
+            "applications": applications,
+            "statuses": [s for s in Status if s != Status.DRAFT],
+            "status": status,
+            "overdue": fund.applications.proof_overdue().select_related("applicant"),
+            "left": fund.left(timezone.localdate().year),
+        },
+    )
+
+
+@login_required
+def fund_jury(request: HttpRequest, slug: str) -> HttpResponse:
+    """Applications ready for decision, with a summary each, for the jury."""
+    fund = get_fund_for_user(request.user, slug, perm="funds.view_jury")
+    member = _jury_member(request.user, fund)
+    applications = (
+        fund.applications.ready_for_decision()
+        .prefetch_related(
+            "cost_items",
+            Prefetch("votes", queryset=Vote.objects.select_related("member__user")),
+            "conflicts",
+        )
+        .order_by("submitted_at")
+    )
+    rows = [
+        {
+            "application": a,
+            "my_vote": next(
+                (v for v in a.votes.all() if member and v.member_id == member.pk), None
+            ),
+            "conflict": member is not None
+            and any(c.member_id == member.pk for c in a.conflicts.all()),
+        }
+        for a in applications
+    ]
+    return render(
+        request,
+        "funds/fund_jury.html",
+        {
+            "fund": fund,
+            "rows": rows,
+            "left": fund.left(timezone.localdate().year),
+            "can_manage": request.user.has_perm("funds.manage_fund", fund),
+            "meetings": fund.meetings.all()[:10],
+        },
+    )
+
+
+@login_required
+def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """Record a meeting's result in one go: attendees and every decision."""
+    fund = get_fund_for_user(request.user, slug)
+    applications = list(
+        fund.applications.ready_for_decision()
+        .prefetch_related("cost_items")
+        .order_by("submitted_at")
+    )
+    data = request.POST if request.method == "POST" else None
+    form = MeetingForm(data, fund=fund, initial={"held_on": timezone.localdate()})
+    rows = [
+        (
+            a,
+            MeetingDecisionForm(
+                data,
+                prefix=f"a{a.pk}",
+                initial={"amount": a.requested_amount},
+            ),
+        )
+        for a in applications
+    ]
+    if data is not None and form.is_valid() and all(f.is_valid() for _a, f in rows):
+        decisions = [
+            {"application": a, **f.service_kwargs()}
+            for a, f in rows
+            if f.cleaned_data.get("outcome")
+        ]
+        try:
+            meeting = services.meeting_record(
+                fund=fund,
+                actor=request.user,
+                held_on=form.cleaned_data["held_on"],
+                attendees=list(form.cleaned_data["attendees"]),
+                guests=form.cleaned_data["guests"],
+                notes=form.cleaned_data["notes"],
+                decisions=decisions,
+            )
+        except services.FundError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Das Sitzungsergebnis ist gespeichert."))
+            return redirect(meeting)
+    return render(
+        request,
+        "funds/meeting_form.html",
+        {"fund": fund, "form": form, "rows": rows},
+    )
+
+
+@login_required
+def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.select_related("fund__quarter"), pk=pk)
+    if not request.user.has_perm("funds.view_jury", meeting.fund):
+        raise Http404
+    decisions = meeting.decisions.prefetch_related(
+        "cost_items", "conflicts__member__user"
+    ).order_by("pk")
+    return render(
+        request,
+        "funds/meeting_minutes.html",
+        {
+            "meeting": meeting,
+            "attendees": meeting.attendees.select_related("user"),
+            "decisions": decisions,
+        },
+    )
+
+
+@login_required
+def fund_report(request: HttpRequest, slug: str) -> HttpResponse:
+    fund = get_fund_for_user(request.user, slug)
+    year = _year(request)
+    report = reporting.fund_report(fund, year)
+    return render(
+        request,
+        "funds/fund_report.html",
+        {
+            "fund": fund,
+            "year": year,
+            "report": report,
+            "chart": reporting.bar_chart(report["by_category"]),
+            "years": reporting.report_years(fund),
+        },
+    )
+
+
+@login_required
+def fund_report_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    fund = get_fund_for_user(request.user, slug)
+    year = _year(request)
+    report = reporting.fund_report(fund, year)
+    if fmt == "csv":
+        return reporting.csv_response(fund, year, report)
+    return reporting.xlsx_response(fund, year, report)
