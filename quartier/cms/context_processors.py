@@ -30,7 +30,7 @@ MAIN_NAV = [
     (gettext_lazy("Verfügungsfonds"), "/verfuegungsfonds/", "/verfuegungsfonds/"),
 ]
 # Only for people who are logged in: their relayed conversations.
-MEMBER_NAV = [(gettext_lazy("Nachrichten"), "/nachrichten/", "/nachrichten/")]
+MEMBER_NAV = [(gettext_lazy("Meine Nachrichten"), "/nachrichten/", "/nachrichten/")]
 
 
 def site_navigation(request):
