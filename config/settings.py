@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "quartier.accounts",
     "quartier.quarters",
     "quartier.community",
+    "quartier.events",
     "quartier.cms",
     "quartier.api",
     "wagtail.contrib.redirects",
@@ -270,3 +271,5 @@ QUARTIER_FEEDBACK_EMAILS = env_list(
 )
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6.0's default, adopted now
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# Days after an event until registrations lose their personal data (GDPR Art. 5).
+QUARTIER_EVENTS_RETENTION_DAYS = int(env("EVENTS_RETENTION_DAYS", "30"))

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
         quarter_views.quarter_permalink,
         name="quarter_permalink",
     ),
+    path("veranstaltungen/", include("quartier.events.urls")),
     # Wagtail serves every other path: the page tree is the site.
     re_path(r"", include(wagtail_urls)),
     prefix_default_language=False,

@@ -52,6 +52,11 @@ def site_navigation(request):
                 "url": quarters_url,
                 "active": request.path.startswith(quarters_url),
             },
+            {
+                "label": _("Veranstaltungen"),
+                "url": translate_url("/veranstaltungen/", language),
+                "active": "/veranstaltungen/" in request.path,
+            },
         ],
         "footer_links": footer_links,
     }

@@ -158,6 +158,7 @@ class QuarterPage(Page):
             map=quarter_map(quarter, offices),
             news_index=news_index,
             news=news_index.news()[:3] if news_index else [],
+            upcoming_events=quarter.events.next_occurrences(),
         )
         return context
 
