@@ -125,7 +125,11 @@ class EventQuerySet(models.QuerySet):
         """Events of the quarters `user` manages (all for city editors)."""
         from quartier.quarters.models import Quarter
 
-        return self.filter(quarters__in=Quarter.objects.for_user(user)).distinct()
+        # A subquery, not a join: no duplicate rows, no DISTINCT for the admin listing.
+        links = Event.quarters.through.objects.filter(
+            quarter__in=Quarter.objects.for_user(user)
+        )
+        return self.filter(pk__in=links.values("event_id"))
 
     def next_occurrences(self, limit: int = 5) -> list:
         """The next public dates of these events, e.g. `quarter.events.next_occurrences()`."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -68,29 +68,34 @@ def _local_add(start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
 
 @transaction.atomic
 def event_save(*, event: Event, quarters=None, notify: bool = True) -> Event:
-    """Save an event, its quarters and its occurrences.
-
-    If a published event's time or place changed, SEQUENCE goes up (calendar apps then
-    replace their copy) and registered people are emailed after commit.
-    """
-    changed = False
-    if event.pk:
-        before = Event.objects.get(pk=event.pk)
-        changed = before.is_public and any(
-            getattr(before, f) != getattr(event, f)
-            for f in ("starts_at", "ends_at", "rrule", "exdates", "venue_id", "title")
-        )
-        if changed:
-            event.sequence += 1
+    """Save an event, its quarters and its occurrences; see `event_changed`."""
+    before = Event.objects.filter(pk=event.pk).first() if event.pk else None
     event.save()
     if quarters is not None:
         event.quarters.set(quarters)
     occurrences_sync(event=event)
-    if changed and notify:
+    event_changed(event=event, before=before, notify=notify)
+    return event
+
+
+def event_changed(*, event: Event, before: Event | None, notify: bool = True) -> bool:
+    """If a public event's time or place changed, raise its SEQUENCE and tell people.
+
+    Calendar apps replace their copy when SEQUENCE grows; registered people are
+    emailed after commit. Returns whether anything relevant changed.
+    """
+    if before is None or not before.is_public:
+        return False
+    fields = ("starts_at", "ends_at", "rrule", "exdates", "venue_id", "title")
+    if all(getattr(before, f) == getattr(event, f) for f in fields):
+        return False
+    Event.objects.filter(pk=event.pk).update(sequence=models.F("sequence") + 1)
+    event.sequence = before.sequence + 1
+    if notify:
         from .tasks import send_event_changed
 
         transaction.on_commit(partial(send_event_changed.enqueue, event_id=event.pk))
-    return event
+    return True
 
 
 @transaction.atomic

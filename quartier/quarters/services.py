@@ -19,6 +19,12 @@ TEAM_MODEL_PERMISSIONS = [
     ("quarters", "add_office"),
     ("quarters", "change_office"),
     ("quarters", "delete_office"),
+    ("events", "add_event"),
+    ("events", "change_event"),
+    ("events", "delete_event"),
+    ("events", "view_venue"),
+    ("events", "add_venue"),
+    ("events", "change_venue"),
 ]
 TEAM_PAGE_PERMISSIONS = [
     "add_page",
