@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI, Swagger
 
+from quartier.events.api import router as events_router
 from quartier.quarters.api import router as quarters_router
 
 api = NinjaAPI(
@@ -16,3 +17,4 @@ api = NinjaAPI(
     docs_url="/docs/",
 )
 api.add_router("/quarters/", quarters_router)
+api.add_router("/events/", events_router)
