@@ -30,6 +30,10 @@ def expand(event: Event, *, horizon: dt.datetime | None = None) -> list[dt.datet
     )
     excluded = {dt.date.fromisoformat(day) for day in event.exdates or []}
     starts = []
+    # Calendar apps count DTSTART even when the rule would skip it; so do we.
+    first = rule.after(start.replace(tzinfo=None), inc=True)
+    if first != start.replace(tzinfo=None) and start.date() not in excluded:
+        starts.append(start.replace(tzinfo=None).replace(tzinfo=BERLIN))
     for naive in rule.xafter(start.replace(tzinfo=None), inc=True):
         if naive > local_horizon:
             break

@@ -99,3 +99,16 @@ def test_open_ended_series_stops_at_horizon(quarter):
     event = EventFactory(quarters=[quarter], rrule="FREQ=DAILY")
     count = event.occurrences.count()
     assert 390 <= count <= 401
+
+
+@time_machine.travel(dt.datetime(2026, 10, 1, 9, tzinfo=BERLIN))
+def test_start_off_the_rule_counts_like_in_calendar_apps(quarter):
+    monday = dt.date(2026, 10, 12)
+    event = EventFactory(
+        quarters=[quarter],
+        starts_at=local(monday, 15),
+        ends_at=local(monday, 16),
+        rrule="FREQ=WEEKLY;BYDAY=TU;COUNT=2",
+    )
+    days = [o.local_start.date() for o in event.occurrences.order_by("starts_at")]
+    assert days == [monday, dt.date(2026, 10, 13), dt.date(2026, 10, 20)]

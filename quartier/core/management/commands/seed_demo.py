@@ -20,6 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, password_file: str, **options):
         from quartier.accounts import demo as accounts_demo
         from quartier.cms.demo import seed as cms_demo
+        from quartier.events import demo as events_demo
         from quartier.quarters import demo as quarters_demo
 
         password = self._password(Path(password_file))
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             cms_demo.seed_quarter_pages()
             cms_demo.seed_translations()
             logins = accounts_demo.seed(password)
+            events_demo.seed()
         self.stdout.write(
             f"Demo-Daten: {len(created)} Quartiere neu angelegt."
             if created
