@@ -15,6 +15,8 @@ def venues_map(quarters: Sequence, occurrences: Sequence) -> dict | None:
         entry = venues.setdefault(venue.pk, {"venue": venue, "occurrences": []})
         entry["occurrences"].append(occ)
     located = [v for v in venues.values() if v["venue"].longitude is not None]
+    # Only areas: a quarter without a proper boundary would draw nothing anyway.
+    quarters = [q for q in quarters if q.shape.geom_type in ("Polygon", "MultiPolygon")]
     shapes = [q.shape for q in quarters]
     if not shapes and not located:
         return None

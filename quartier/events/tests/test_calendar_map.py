@@ -60,6 +60,8 @@ def test_map_shows_numbered_venues(client, quarter, event):
     assert "<svg" in body
     assert event.venue.name in body
     assert response.context["map"]["points"][0]["number"] == 1
+    point = response.context["map"]["points"][0]
+    assert f'cx="{point["x"]}"' in body  # a decimal point, not a German comma
 
 
 def test_quarter_page_lists_next_events(client, site_tree, db):
