@@ -458,6 +458,9 @@ def feed_category(request: HttpRequest, category: str) -> HttpResponse:
 # --- month calendar and map ---
 
 
+CALENDAR_CELL_ITEMS = 4
+
+
 def _month(request: HttpRequest) -> dt.date:
     value = request.GET.get("monat", "")
     try:
@@ -480,18 +483,30 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
     if quarter:
         occurrences = occurrences.filter(event__quarters=quarter)
     by_day: dict[dt.date, list[Occurrence]] = {}
-    for occ in occurrences.select_related("event").order_by("starts_at", "pk"):
+    occurrences = occurrences.select_related("event").only(
+        "starts_at",
+        "ends_at",
+        "status",
+        "is_modified",
+        "event_id",
+        "event__title",
+        "event__all_day",
+        "event__status",
+    )
+    for occ in occurrences.order_by("starts_at", "pk"):
         by_day.setdefault(occ.local_start.date(), []).append(occ)
     weeks = []
     for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(
         first.year, first.month
     ):
+        # A full day links to the list instead of growing the cell without end.
         weeks.append(
             [
                 {
                     "date": day,
                     "in_month": day.month == first.month,
-                    "items": by_day.get(day, []),
+                    "items": by_day.get(day, [])[:CALENDAR_CELL_ITEMS],
+                    "more": max(0, len(by_day.get(day, [])) - CALENDAR_CELL_ITEMS),
                 }
                 for day in week
             ]

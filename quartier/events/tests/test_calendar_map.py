@@ -79,3 +79,17 @@ def test_quarter_page_lists_next_events(client, site_tree, db):
     body = client.get(page.url).content.decode()
     assert "Hoffest am Hasepark" in body
     assert "Nächste Termine" in body
+
+
+@time_machine.travel(NOW)
+def test_full_day_links_to_the_list(client, quarter):
+    day = dt.date(2026, 10, 20)
+    for hour in range(8, 14):
+        EventFactory(
+            quarters=[quarter], starts_at=local(day, hour), ends_at=local(day, hour, 30)
+        )
+    response = client.get(reverse("events:calendar"), {"monat": "2026-10"})
+    cell = next(c for w in response.context["weeks"] for c in w if c["date"] == day)
+    assert len(cell["items"]) == 4
+    assert cell["more"] == 2
+    assert "von=2026-10-20&amp;bis=2026-10-20" in response.content.decode()
