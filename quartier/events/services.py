@@ -86,12 +86,26 @@ def event_changed(*, event: Event, before: Event | None, notify: bool = True) ->
     """
     if before is None or not before.is_public:
         return False
+    newly_cancelled = (
+        event.status == Event.Status.CANCELLED
+        and before.status != Event.Status.CANCELLED
+    )
     fields = ("starts_at", "ends_at", "rrule", "exdates", "venue_id", "title")
-    if all(getattr(before, f) == getattr(event, f) for f in fields):
+    if not newly_cancelled and all(
+        getattr(before, f) == getattr(event, f) for f in fields
+    ):
         return False
     Event.objects.filter(pk=event.pk).update(sequence=models.F("sequence") + 1)
     event.sequence = before.sequence + 1
-    if notify:
+    if notify and newly_cancelled:
+        # Cancelled in the admin: the same mail as a cancellation by service.
+        from .tasks import send_occurrence_cancelled
+
+        for occ in event.occurrences.upcoming():
+            transaction.on_commit(
+                partial(send_occurrence_cancelled.enqueue, occurrence_id=occ.pk)
+            )
+    elif notify:
         from .tasks import send_event_changed
 
         transaction.on_commit(partial(send_event_changed.enqueue, event_id=event.pk))

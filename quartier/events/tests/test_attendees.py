@@ -110,3 +110,42 @@ def test_other_team_cannot_cancel(client, booked, other_manager):
         reverse("events:occurrence_cancel", kwargs={"pk": occurrence.pk})
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(("role", "status"), ROLES_ACCESS)
+def test_message_access(client, request, booked, role, status, mailoutbox):
+    if user := request.getfixturevalue(role):
+        client.force_login(user)
+    response = client.post(
+        reverse("events:contact_attendees", kwargs={"pk": booked.pk}),
+        {"subject": "Hallo", "message": "Test"},
+    )
+    assert response.status_code == (302 if status == 200 else status)
+
+
+@pytest.mark.parametrize(("role", "status"), ROLES_ACCESS)
+def test_occurrence_cancel_access(client, request, booked, role, status):
+    occurrence = booked.occurrences.get()
+    if user := request.getfixturevalue(role):
+        client.force_login(user)
+    response = client.post(
+        reverse("events:occurrence_cancel", kwargs={"pk": occurrence.pk})
+    )
+    assert response.status_code == (302 if status == 200 else status)
+    occurrence.refresh_from_db()
+    assert (occurrence.status == Occurrence.Status.CANCELLED) == (status == 200)
+
+
+def test_admin_style_cancellation_notifies(
+    booked, mailoutbox, django_capture_on_commit_callbacks
+):
+    from quartier.events.models import Event
+    from quartier.events.services import event_save
+
+    mailoutbox.clear()
+    booked.status = Event.Status.CANCELLED
+    with django_capture_on_commit_callbacks(execute=True):
+        event_save(event=booked)
+    assert [m.subject.startswith("Abgesagt") for m in mailoutbox] == [True]
+    booked.refresh_from_db()
+    assert booked.sequence == 1

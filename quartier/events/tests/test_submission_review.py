@@ -174,3 +174,21 @@ def test_review_list_only_shows_own_quarters(
         "Schinkel-Fest"
         not in client.get(reverse("events:review_list")).content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["resident", "org_rep", "moderator", "other_manager", "manager", "city_admin"],
+)
+def test_my_events_lists_only_own_submissions(client, request, quarter, role):
+    user = request.getfixturevalue(role)
+    EventFactory(quarters=[quarter], title="Eigene Einreichung", submitted_by=user)
+    EventFactory(quarters=[quarter], title="Fremde Einreichung")
+    client.force_login(user)
+    body = client.get(reverse("events:mine")).content.decode()
+    assert "Eigene Einreichung" in body
+    assert "Fremde Einreichung" not in body
+
+
+def test_my_events_needs_login(client, db):
+    assert client.get(reverse("events:mine")).status_code == 302
