@@ -346,3 +346,34 @@ class IcsImportForm(AccessibleFormMixin, forms.Form):
         if upload.size > 2 * 1024 * 1024:
             raise forms.ValidationError(_("Die Datei ist größer als 2 MB."))
         return upload
+
+
+class OccurrenceMoveForm(AccessibleFormMixin, forms.Form):
+    """Move one date of a series; the others stay as the rule says."""
+
+    date = forms.DateField(
+        label=_("Neues Datum"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    start_time = forms.TimeField(
+        label=_("Beginn"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(
+        label=_("Ende"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    note = forms.CharField(
+        label=_("Hinweis (geht an alle Angemeldeten)"), max_length=300, required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_time") and data.get("end_time"):
+            if data["end_time"] <= data["start_time"]:
+                self.add_error("end_time", _("Das Ende muss nach dem Beginn liegen."))
+        return data
+
+    def times(self) -> tuple[dt.datetime, dt.datetime]:
+        data = self.cleaned_data
+        return (
+            dt.datetime.combine(data["date"], data["start_time"], BERLIN),
+            dt.datetime.combine(data["date"], data["end_time"], BERLIN),
+        )

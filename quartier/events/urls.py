@@ -28,6 +28,11 @@ urlpatterns = [
         name="registration_cancel",
     ),
     path(
+        "termin/<int:pk>/verschieben/",
+        views.occurrence_move_view,
+        name="occurrence_move",
+    ),
+    path(
         "termin/<int:pk>/absagen/",
         views.occurrence_cancel_view,
         name="occurrence_cancel",

@@ -26,6 +26,7 @@ from .forms import (
     EventFilterForm,
     EventSubmitForm,
     IcsImportForm,
+    OccurrenceMoveForm,
     RegistrationForm,
     ReviewForm,
 )
@@ -37,6 +38,7 @@ from .services import (
     event_review,
     event_submit,
     occurrence_cancel,
+    occurrence_move,
     registration_cancel,
     registration_confirm,
     registration_create,
@@ -316,6 +318,15 @@ def event_attendees(request: HttpRequest, pk: int) -> HttpResponse:
             "registrations": registrations,
             "contact_form": ContactAttendeesForm(),
             "can_cancel": request.user.has_perm("events.manage_event", event),
+            "move_form": OccurrenceMoveForm(
+                initial={
+                    "date": occurrence.local_start.date(),
+                    "start_time": occurrence.local_start.time(),
+                    "end_time": occurrence.local_end.time(),
+                }
+            )
+            if occurrence
+            else None,
         },
     )
 
@@ -395,6 +406,32 @@ def occurrence_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(
         request, _("Der Termin ist abgesagt; die Angemeldeten bekommen eine E-Mail.")
     )
+    url = reverse("events:attendees", kwargs={"pk": event.pk})
+    return redirect(f"{url}?termin={occurrence.pk}")
+
+
+@require_POST
+@login_required
+def occurrence_move_view(request: HttpRequest, pk: int) -> HttpResponse:
+    occurrence = get_object_or_404(Occurrence, pk=pk)
+    event = get_event_for_user(
+        request.user, occurrence.event_id, perm="events.manage_event"
+    )
+    form = OccurrenceMoveForm(request.POST)
+    if form.is_valid():
+        starts_at, ends_at = form.times()
+        occurrence_move(
+            occurrence=occurrence,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            note=form.cleaned_data["note"],
+        )
+        messages.success(
+            request,
+            _("Der Termin ist verschoben; die Angemeldeten bekommen eine E-Mail."),
+        )
+    else:
+        messages.error(request, _("Bitte Datum, Beginn und Ende prüfen."))
     url = reverse("events:attendees", kwargs={"pk": event.pk})
     return redirect(f"{url}?termin={occurrence.pk}")
 

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -149,3 +151,37 @@ def test_admin_style_cancellation_notifies(
     assert [m.subject.startswith("Abgesagt") for m in mailoutbox] == [True]
     booked.refresh_from_db()
     assert booked.sequence == 1
+
+
+def test_team_moves_one_date_and_people_are_told(
+    client, booked, manager, mailoutbox, django_capture_on_commit_callbacks
+):
+    occurrence = booked.occurrences.get()
+    new_day = occurrence.local_start.date() + dt.timedelta(days=1)
+    client.force_login(manager)
+    assert (
+        "Diesen Termin verschieben"
+        in client.get(
+            reverse("events:attendees", kwargs={"pk": booked.pk})
+        ).content.decode()
+    )
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("events:occurrence_move", kwargs={"pk": occurrence.pk}),
+            {"date": new_day.isoformat(), "start_time": "18:00", "end_time": "19:00"},
+        )
+    occurrence.refresh_from_db()
+    assert occurrence.is_modified
+    assert (occurrence.local_start.date(), occurrence.local_start.hour) == (new_day, 18)
+    assert [m.subject.startswith("Neuer Termin") for m in mailoutbox] == [True]
+
+
+def test_other_team_cannot_move(client, booked, other_manager):
+    occurrence = booked.occurrences.get()
+    client.force_login(other_manager)
+    response = client.post(
+        reverse("events:occurrence_move", kwargs={"pk": occurrence.pk}),
+        {"date": "2030-01-01", "start_time": "18:00", "end_time": "19:00"},
+    )
+    assert response.status_code == 404
