@@ -316,9 +316,9 @@ class Event(models.Model):
 
 class OccurrenceQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(
-            event__status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED]
-        )
+        # A subquery, not a join: SQLite then walks the date index instead of
+        # joining 20,000 rows (40 ms → 2 ms for the list's COUNT; bench/).
+        return self.filter(event_id__in=Event.objects.published().values("pk"))
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now())
