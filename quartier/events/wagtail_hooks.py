@@ -1,7 +1,9 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -221,3 +223,20 @@ class EventsGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return EventsGroup()
+
+
+class ReviewMenuItem(MenuItem):
+    """Teams review submissions on the public site's review page (function views)."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("events.review_event")
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_menu_item():
+    return ReviewMenuItem(
+        _("Einreichungen prüfen"),
+        reverse_lazy("events:review_list"),
+        icon_name="tasks",
+        order=161,
+    )

@@ -94,3 +94,9 @@ def test_team_edit_resyncs_occurrences_and_bumps_sequence(
     assert event.sequence == 1
     assert event.target_groups == ",families,"
     assert event.languages == ",de,tr,"
+
+
+def test_review_link_in_admin_menu_for_teams(client, team_rights, manager):
+    client.force_login(manager)
+    body = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("events:review_list") in body
