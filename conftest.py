@@ -43,13 +43,20 @@ def org_rep(db):
 
 
 @pytest.fixture
-def moderator(db):
-    return UserFactory(groups=[Group.objects.get_or_create(name=MODERATORS)[0]])
+def roles(db):
+    from quartier.accounts.services import roles_ensure
+
+    roles_ensure()
 
 
 @pytest.fixture
-def city_admin(db):
-    return UserFactory(groups=[Group.objects.get_or_create(name=CITY_EDITORS)[0]])
+def moderator(roles):
+    return UserFactory(groups=[Group.objects.get(name=MODERATORS)])
+
+
+@pytest.fixture
+def city_admin(roles):
+    return UserFactory(groups=[Group.objects.get(name=CITY_EDITORS)])
 
 
 @pytest.fixture

@@ -220,6 +220,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests, not even in the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would ask releases.wagtail.org
 
 # Security: strict by default, relaxed only by explicit environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -269,7 +271,9 @@ LOGGING = {
 QUARTIER_FEEDBACK_EMAILS = env_list(
     "FEEDBACK_EMAILS", "barrierefreiheit@quartier.invalid"
 )
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6.0's default, adopted now
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+if TESTING:
+    # Hashing dominates test set-up time; production keeps Django's PBKDF2 default.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Days after an event until registrations lose their personal data (GDPR Art. 5).
 QUARTIER_EVENTS_RETENTION_DAYS = int(env("EVENTS_RETENTION_DAYS", "30"))

@@ -3,85 +3,13 @@
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
 from quartier.quarters.models import Quarter
 from quartier.quarters.permissions import CITY_EDITORS, MODERATORS
 
 from .models import User
-
-# City editors manage every quarter: these model permissions, plus page rights on the root.
-CITY_EDITOR_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("quarters", "add_quarter"),
-    ("quarters", "change_quarter"),
-    ("quarters", "add_office"),
-    ("quarters", "change_office"),
-    ("quarters", "delete_office"),
-    ("quarters", "add_district"),
-    ("quarters", "change_district"),
-    ("quarters", "add_fundingprogramme"),
-    ("quarters", "change_fundingprogramme"),
-    ("quarters", "change_citysettings"),
-    ("cms", "view_feedback"),
-    ("cms", "change_feedback"),
-]
-MODERATOR_PERMISSIONS = [("wagtailadmin", "access_admin")]
-
-
-def _grant(group: Group, pairs) -> None:
-    group.permissions.add(
-        *[
-            Permission.objects.get(content_type__app_label=app, codename=code)
-            for app, code in pairs
-        ]
-    )
-
-
-def seed_groups() -> None:
-    from wagtail.models import (
-        Collection,
-        GroupCollectionPermission,
-        GroupPagePermission,
-        Page,
-    )
-
-    editors, _ = Group.objects.get_or_create(name=CITY_EDITORS)
-    _grant(editors, CITY_EDITOR_PERMISSIONS)
-    root = Page.get_first_root_node()
-    for codename in [
-        "add_page",
-        "change_page",
-        "publish_page",
-        "bulk_delete_page",
-        "lock_page",
-        "unlock_page",
-    ]:
-        GroupPagePermission.objects.get_or_create(
-            group=editors,
-            page=root,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
-    collection = Collection.get_first_root_node()
-    for app, codename in [
-        ("wagtailimages", "add_image"),
-        ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"),
-        ("wagtaildocs", "add_document"),
-        ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "choose_document"),
-    ]:
-        GroupCollectionPermission.objects.get_or_create(
-            group=editors,
-            collection=collection,
-            permission=Permission.objects.get(
-                content_type__app_label=app, codename=codename
-            ),
-        )
-    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
-    _grant(moderators, MODERATOR_PERMISSIONS)
+from .services import roles_ensure
 
 
 def _account(
@@ -103,7 +31,7 @@ def _account(
 
 def seed(password: str) -> list[tuple[str, str]]:
     """Create the demo accounts; returns (role, email) for the login table."""
-    seed_groups()
+    roles_ensure()
     accounts = [
         ("Administration (alle Rechte)", "admin@quartier.example", "Admin", (), True),
         (

@@ -1,14 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quartier.core.forms import AccessibleFormMixin
-
 from .models import Feedback
 
 
-class FeedbackForm(AccessibleFormMixin, forms.ModelForm):
+class FeedbackForm(forms.ModelForm):
     # A honeypot: people never see it, simple bots fill it in.
-    website = forms.CharField(required=False, label=_("Bitte leer lassen"))
+    # Out of the tab order: it sits in an aria-hidden box, and keyboard users must
+    # not land in a field they cannot see.
+    website = forms.CharField(
+        required=False,
+        label=_("Bitte leer lassen"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = Feedback

@@ -268,8 +268,10 @@ class StandardPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         if self.feedback_form and "feedback_form" not in context:
+            # "Barriere melden" links carry the page the visitor came from.
+            came_from = request.GET.get("seite", "")[:500]
             context["feedback_form"] = FeedbackForm(
-                initial={"kind": self.feedback_form}
+                initial={"kind": self.feedback_form, "page_url": came_from}
             )
         return context
 

@@ -90,8 +90,9 @@ class MapFrame:
         min_lat = min(b[1] for b in bounds)
         max_lon = max(b[2] for b in bounds)
         max_lat = max(b[3] for b in bounds)
-        pad_lon = (max_lon - min_lon) * margin or 0.002
-        pad_lat = (max_lat - min_lat) * margin or 0.002
+        # A single point has no extent: give it about 150 m around.
+        pad_lon = (max_lon - min_lon) * margin if max_lon > min_lon else 0.002
+        pad_lat = (max_lat - min_lat) * margin if max_lat > min_lat else 0.002
         return cls(
             min_lon - pad_lon,
             min_lat - pad_lat,

@@ -6,7 +6,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from quartier.core.forms import AccessibleFormMixin
 from quartier.quarters.models import Quarter
 
 from .models import (
@@ -38,7 +37,7 @@ class Period:
     ]
 
 
-class EventFilterForm(AccessibleFormMixin, forms.Form):
+class EventFilterForm(forms.Form):
     """The GET filters of "Was ist los?"; German parameter names, as in the URL."""
 
     quartier = forms.ModelChoiceField(
@@ -143,7 +142,7 @@ class EventFilterForm(AccessibleFormMixin, forms.Form):
         return occurrences
 
 
-class RegistrationForm(AccessibleFormMixin, forms.Form):
+class RegistrationForm(forms.Form):
     termin = forms.TypedChoiceField(label=_("Termin"), coerce=int)
     name = forms.CharField(label=_("Ihr Name"), max_length=100)
     email = forms.EmailField(
@@ -187,14 +186,14 @@ class RegistrationForm(AccessibleFormMixin, forms.Form):
         return self.occurrences[pk]
 
 
-class ContactAttendeesForm(AccessibleFormMixin, forms.Form):
+class ContactAttendeesForm(forms.Form):
     subject = forms.CharField(label=_("Betreff"), max_length=150)
     message = forms.CharField(
         label=_("Nachricht"), widget=forms.Textarea(attrs={"rows": 6})
     )
 
 
-class ReviewForm(AccessibleFormMixin, forms.Form):
+class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Entscheidung"),
         choices=[
@@ -225,7 +224,7 @@ class MultipleCodesField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
 
-class EventSubmitForm(AccessibleFormMixin, forms.ModelForm):
+class EventSubmitForm(forms.ModelForm):
     """What an organisation submits; the quarter team reviews it before it appears."""
 
     date = forms.DateField(
@@ -327,7 +326,7 @@ class EventSubmitForm(AccessibleFormMixin, forms.ModelForm):
         return event
 
 
-class IcsImportForm(AccessibleFormMixin, forms.Form):
+class IcsImportForm(forms.Form):
     file = forms.FileField(label=_("iCal-Datei (.ics)"))
     quarter = forms.ModelChoiceField(
         label=_("Quartier"), queryset=Quarter.objects.none()
@@ -348,7 +347,7 @@ class IcsImportForm(AccessibleFormMixin, forms.Form):
         return upload
 
 
-class OccurrenceMoveForm(AccessibleFormMixin, forms.Form):
+class OccurrenceMoveForm(forms.Form):
     """Move one date of a series; the others stay as the rule says."""
 
     date = forms.DateField(

@@ -18,6 +18,7 @@ from .models import (
     District,
     FundingProgramme,
     Office,
+    OfficeHours,
     Quarter,
     QuarterProgramme,
     TeamMember,
@@ -254,9 +255,12 @@ QUARTERS = [
 ]
 
 
-def _features() -> dict[str, dict]:
+def _features() -> dict[tuple[str, str], dict]:
+    """Features by (geometry type, slug): a quarter and a square may share a slug."""
     data = json.loads(GEOJSON.read_text(encoding="utf-8"))
-    return {f["properties"]["slug"]: f for f in data["features"]}
+    return {
+        (f["geometry"]["type"], f["properties"]["slug"]): f for f in data["features"]
+    }
 
 
 def seed() -> list[str]:
@@ -265,7 +269,10 @@ def seed() -> list[str]:
     features = _features()
     city = CitySettings.load()
     if not city.outline:
-        city.name, city.outline = "Osnabrück", features["osnabrueck"]["geometry"]
+        city.name, city.outline = (
+            "Osnabrück",
+            features[("Polygon", "osnabrueck")]["geometry"],
+        )
         city.save()
     for data in DISTRICTS:
         District.objects.get_or_create(name=data["name"], defaults=data)
@@ -279,14 +286,16 @@ def seed() -> list[str]:
     return created
 
 
-def _create_quarter(data: dict, features: dict[str, dict]) -> Quarter:
+def _create_quarter(data: dict, features: dict[tuple[str, str], dict]) -> Quarter:
     fields = {
         k: v
         for k, v in data.items()
         if k not in {"districts", "programmes", "team", "offices"}
     }
     quarter = quarter_create(
-        quarter=Quarter(boundary=features[data["slug"]]["geometry"], **fields)
+        quarter=Quarter(
+            boundary=features[("Polygon", data["slug"])]["geometry"], **fields
+        )
     )
     quarter.districts.set(District.objects.filter(name__in=data["districts"]))
     for name, starts_on, ends_on, note in data["programmes"]:
@@ -311,9 +320,11 @@ def _create_quarter(data: dict, features: dict[str, dict]) -> Quarter:
     return quarter
 
 
-def _create_office(quarter: Quarter, data: dict, features: dict[str, dict]) -> Office:
+def _create_office(
+    quarter: Quarter, data: dict, features: dict[tuple[str, str], dict]
+) -> Office:
     hours = data.pop("hours", [])
-    feature = features.get(data.pop("slug"))
+    feature = features.get(("Point", data.pop("slug")))
     point = (
         shape(feature["geometry"]) if feature else quarter.shape.representative_point()
     )
@@ -321,7 +332,11 @@ def _create_office(quarter: Quarter, data: dict, features: dict[str, dict]) -> O
         quarter=quarter, longitude=point.x, latitude=point.y, **data
     )
     for weekday, opens, closes, languages in hours:
-        office.hours.create(
-            weekday=weekday, opens=opens, closes=closes, languages=languages
+        OfficeHours.objects.create(
+            office=office,
+            weekday=weekday,
+            opens=opens,
+            closes=closes,
+            languages=languages,
         )
     return office

@@ -38,7 +38,7 @@ def overview_map(quarter_pages: Iterable) -> dict | None:
 
 def quarter_map(quarter, offices: Sequence[Office]) -> dict:
     """One quarter with its offices, and the city outline around it faintly."""
-    frame = MapFrame.around([quarter.shape], width=600, margin=0.12)
+    frame = MapFrame.around([quarter.shape], width=400, margin=0.12)
     city = _city_shape()
     points = []
     for office in offices:

@@ -53,7 +53,7 @@ class District(models.Model):
     inhabitants = models.PositiveIntegerField(
         _("Einwohner*innen"), null=True, blank=True
     )
-    inhabitants_as_of = models.DateField(_("Stand"), null=True, blank=True)
+    inhabitants_as_of = models.DateField(_("Stichtag"), null=True, blank=True)
     area_ha = models.DecimalField(
         _("Fläche (ha)"), max_digits=8, decimal_places=2, null=True, blank=True
     )
@@ -125,7 +125,7 @@ class Quarter(ClusterableModel):
     slug = models.SlugField(_("Kürzel in der Adresse"), unique=True)
     kind = models.CharField(_("Art des Gebiets"), max_length=30, choices=Kind.choices)
     status = models.CharField(
-        _("Stand"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+        _("Status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
     boundary = models.JSONField(
         _("Gebietsgrenze (GeoJSON)"),

@@ -9,6 +9,8 @@ from wagtail.models import (
     Locale,
 )
 
+from quartier.core.geo import clean_area
+
 from .models import Quarter
 from .permissions import TEAM_GROUP_PREFIX
 
@@ -61,6 +63,7 @@ def quarter_create(
     """
     from quartier.cms.models import QuarterIndexPage, QuarterPage
 
+    quarter.boundary = clean_area(quarter.boundary)
     quarter.save()
     team, _ = Group.objects.get_or_create(
         name=f"{TEAM_GROUP_PREFIX}{quarter.short_name}"

@@ -1,6 +1,7 @@
 """Admin viewsets whose rows belong to a quarter: each team sees and edits only its own."""
 
 from django import forms
+from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -13,6 +14,27 @@ class QuarterScopedIndexView(generic.IndexView):
         return self.permission_policy.instances_user_has_any_permission_for(
             self.request.user, ["change", "view", "delete"]
         )
+
+
+class QuarterScopedObjectMixin:
+    """Wagtail's generic edit and delete views check model permissions only: add the row."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        allowed = self.permission_policy.user_has_permission_for_instance(
+            self.request.user, self.permission_required, obj
+        )
+        if not allowed:
+            raise Http404  # a 403 would tell strangers the object exists
+        return obj
+
+
+class QuarterScopedEditView(QuarterScopedObjectMixin, generic.EditView):
+    pass
+
+
+class QuarterScopedDeleteView(QuarterScopedObjectMixin, generic.DeleteView):
+    pass
 
 
 class QuarterScopedForm(WagtailAdminModelForm):
@@ -42,3 +64,5 @@ class QuarterScopedViewSet(ModelViewSet):
     """Set `edit_handler = ObjectList([...], base_form_class=QuarterScopedForm)` on subclasses."""
 
     index_view_class = QuarterScopedIndexView
+    edit_view_class = QuarterScopedEditView
+    delete_view_class = QuarterScopedDeleteView

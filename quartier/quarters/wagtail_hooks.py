@@ -25,10 +25,9 @@ register_permission_policy(Office, QuarterScopedPermissionPolicy(Office))
 class QuarterCreateView(generic.CreateView):
     def save_instance(self):
         # A new quarter needs its team group, media collection and page: one service.
-        return quarter_create(quarter=self.form.save(commit=False))
-
-    def save_m2m(self):
+        quarter = quarter_create(quarter=self.form.save(commit=False))
         self.form.save_m2m()
+        return quarter
 
 
 class QuarterViewSet(QuarterScopedViewSet):
@@ -36,7 +35,7 @@ class QuarterViewSet(QuarterScopedViewSet):
     icon = "globe"
     menu_label = _("Quartiere")
     add_to_admin_menu = False
-    create_view_class = QuarterCreateView
+    add_view_class = QuarterCreateView
     list_display = ["name", "kind", "status", "area_ha"]
     list_filter = ["kind", "status"]
     search_fields = ["name"]
