@@ -137,7 +137,7 @@ class EventQuerySet(models.QuerySet):
             Occurrence.objects.public()
             .upcoming()
             .filter(event__in=self.values("pk"))
-            .for_listing()
+            .select_related("event__venue")  # one query: the card shows title and place
             .order_by("starts_at", "pk")[:limit]
         )
 
