@@ -14,7 +14,8 @@ from .factories import EventFactory
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
 )
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush would delete Wagtail's root page for later tests.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_people_for_the_last_seat_one_gets_it(quarter):
     event = EventFactory(
         quarters=[quarter], registration_enabled=True, capacity=1, waitlist_enabled=True
