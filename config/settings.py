@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "quartier.participation",
     "quartier.measures",
     "quartier.funds",
+    "quartier.events",
     "quartier.cms",
     "quartier.api",
     "wagtail.contrib.redirects",
@@ -277,3 +278,5 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 if TESTING:
     # Hashing dominates test set-up time; production keeps Django's PBKDF2 default.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Days after an event until registrations lose their personal data (GDPR Art. 5).
+QUARTIER_EVENTS_RETENTION_DAYS = int(env("EVENTS_RETENTION_DAYS", "30"))

@@ -3,6 +3,7 @@
 from ninja import NinjaAPI, Swagger
 
 from quartier.community.api import router as community_router
+from quartier.events.api import router as events_router
 from quartier.funds.api import router as funds_router
 from quartier.measures.api import router as measures_router
 from quartier.participation.api import router as participation_router
@@ -24,3 +25,4 @@ api.add_router("/participation/", participation_router)
 api.add_router("/measures/", measures_router)
 api.add_router("/community/", community_router)
 api.add_router("/funds/", funds_router)
+api.add_router("/events/", events_router)

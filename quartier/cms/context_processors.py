@@ -17,6 +17,7 @@ FOOTER_PAGES = {
 # (label, link, section whose pages mark the link as current)
 MAIN_NAV = [
     (gettext_lazy("Quartiere"), "/quartiere/", "/quartiere/"),
+    (gettext_lazy("Was ist los?"), "/veranstaltungen/", "/veranstaltungen/"),
     (gettext_lazy("Mitmachen"), "/mitmachen/ideen/", "/mitmachen/"),
     (gettext_lazy("Maßnahmen"), "/massnahmen/", "/massnahmen/"),
     (gettext_lazy("Akteure"), "/akteure/", "/akteure/"),

@@ -160,6 +160,7 @@ class QuarterPage(Page):
             news_index=news_index,
             news=news_index.news()[:3] if news_index else [],
             measure_counts=Measure.objects.teaser_for(quarter),
+            upcoming_events=quarter.events.next_occurrences(),
         )
         return context
 

@@ -54,6 +54,12 @@ TEAM_MODEL_PERMISSIONS = [
     ("funds", "add_jurymember"),
     ("funds", "change_jurymember"),
     ("funds", "delete_jurymember"),
+    ("events", "add_event"),
+    ("events", "change_event"),
+    ("events", "delete_event"),
+    ("events", "view_venue"),
+    ("events", "add_venue"),
+    ("events", "change_venue"),
 ]
 TEAM_PAGE_PERMISSIONS = [
     "add_page",

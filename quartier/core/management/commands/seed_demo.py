@@ -21,6 +21,7 @@ class Command(BaseCommand):
         from quartier.accounts import demo as accounts_demo
         from quartier.cms.demo import seed as cms_demo
         from quartier.community import demo as community_demo
+        from quartier.events import demo as events_demo
         from quartier.funds import demo as funds_demo
         from quartier.measures import demo as measures_demo
         from quartier.participation import demo as participation_demo
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             measures_demo.seed()
             logins += community_demo.seed(password)
             logins += funds_demo.seed(password)
+            events_demo.seed()
         self.stdout.write(
             f"Demo-Daten: {len(created)} Quartiere neu angelegt."
             if created

@@ -1,0 +1,92 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from quartier.events.models import Event
+
+pytestmark = pytest.mark.django_db
+
+ICS = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Test//DE\r
+BEGIN:VEVENT\r
+UID:sprachcafe-1@verein.example\r
+DTSTAMP:20261001T080000Z\r
+DTSTART;TZID=Europe/Berlin:20261015T170000\r
+DTEND;TZID=Europe/Berlin:20261015T190000\r
+RRULE:FREQ=WEEKLY;COUNT=4\r
+SUMMARY:Sprachcaf\xc3\xa9\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:fest@verein.example\r
+DTSTAMP:20261001T080000Z\r
+DTSTART;VALUE=DATE:20261020\r
+SUMMARY:Sommerfest\r
+STATUS:CANCELLED\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def _post(client, quarter, venue, data=ICS):
+    return client.post(
+        reverse("events:import"),
+        {
+            "file": SimpleUploadedFile("k.ics", data, content_type="text/calendar"),
+            "quarter": quarter.pk,
+            "venue": venue.pk,
+            "category": "culture",
+        },
+    )
+
+
+@time_machine.travel(dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC))
+def test_import_creates_then_updates_by_uid(client, manager, quarter, venue):
+    client.force_login(manager)
+    assert _post(client, quarter, venue).status_code == 302
+    assert Event.objects.count() == 2
+    cafe = Event.objects.get(uid="sprachcafe-1@verein.example")
+    assert cafe.title == "Sprachcafé"
+    assert cafe.occurrences.count() == 4
+    assert cafe.occurrences.first().local_start.hour == 17
+    fest = Event.objects.get(uid="fest@verein.example")
+    assert fest.all_day and fest.status == Event.Status.CANCELLED
+    _post(client, quarter, venue, ICS.replace(b"Sprachcaf\xc3\xa9", b"Sprachtreff"))
+    assert Event.objects.count() == 2
+    cafe.refresh_from_db()
+    assert cafe.title == "Sprachtreff"
+
+
+def test_import_rejects_garbage(client, manager, quarter, venue):
+    client.force_login(manager)
+    response = _post(client, quarter, venue, b"kein kalender")
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("anonymous", 302),
+        ("resident", 404),
+        ("org_rep", 404),
+        ("moderator", 404),
+        ("other_manager", 200),
+        ("manager", 200),
+        ("city_admin", 200),
+    ],
+)
+def test_import_access(client, request, role, status):
+    if user := request.getfixturevalue(role):
+        client.force_login(user)
+    assert client.get(reverse("events:import")).status_code == status
+
+
+def test_team_cannot_import_into_other_quarter(client, other_manager, quarter, venue):
+    client.force_login(other_manager)
+    response = _post(client, quarter, venue)
+    assert response.status_code == 200
+    assert not Event.objects.exists()
