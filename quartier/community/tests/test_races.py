@@ -14,7 +14,7 @@ pytestmark = [
 ]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_posts_cannot_pass_the_daily_limit(quarter, resident):
     from django.db import connections
 

@@ -100,7 +100,7 @@ def test_refusal_shown_in_the_form(client, fund, make_application, manager):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
 )

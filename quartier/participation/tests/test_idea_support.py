@@ -79,7 +79,7 @@ def test_unique_constraint_holds_without_the_service(idea, resident):
 
 @pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_supports_count_once(idea):
     user = UserFactory()
     barrier = threading.Barrier(4)
