@@ -91,3 +91,14 @@ def console_problems(page):
     )
     page.on("pageerror", lambda error: problems.append(str(error)))
     return problems
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_rows(
+    _serialized_contents_on_this_connection, django_db_serialized_rollback
+):
+    """Browser tests are transactional (the live server runs in another thread).
+
+    Each restores what migrations made when it starts; otherwise one test's flush
+    would leave the next without Wagtail's root page, locale and collection.
+    """
