@@ -46,7 +46,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"\nAnmeldung (Passwort für alle: {password}):")
         for role, email in logins:
-            self.stdout.write(f"  {role:<34} {email}")
+            self.stdout.write(f"  {role:<48} {email}")
 
     def _password(self, path: Path) -> str:
         """One random password per installation, kept so a second run prints the same."""
