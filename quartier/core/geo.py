@@ -142,3 +142,14 @@ class MapFrame:
         head, *tail = points
         d = f"M{head[0]} {head[1]}" + "".join(f"L{x} {y}" for x, y in tail)
         return d + ("Z" if closed else "")
+
+
+def optional_point_constraint(name: str):
+    """Check constraint for a model's optional `longitude`/`latitude` pair in WGS 84."""
+    from django.db import models
+
+    return models.CheckConstraint(
+        condition=models.Q(longitude__isnull=True, latitude__isnull=True)
+        | models.Q(longitude__range=(-180, 180), latitude__range=(-90, 90)),
+        name=name,
+    )

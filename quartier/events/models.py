@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from quartier.core.geo import optional_point_constraint
+
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -100,13 +102,7 @@ class Venue(models.Model):
         verbose_name = _("Veranstaltungsort")
         verbose_name_plural = _("Veranstaltungsorte")
         ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(longitude__isnull=True, latitude__isnull=True)
-                | Q(longitude__range=(-180, 180), latitude__range=(-90, 90)),
-                name="venue_point_in_wgs84",
-            )
-        ]
+        constraints = [optional_point_constraint("venue_point_in_wgs84")]
 
     def __str__(self) -> str:
         return self.name

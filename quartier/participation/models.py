@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from quartier.core.geo import optional_point_constraint
 from quartier.quarters.models import Quarter
 
 
@@ -282,11 +283,7 @@ class Idea(models.Model):
                 condition=~Q(status="not_possible") | ~Q(answer=""),
                 name="idea_not_possible_needs_answer",
             ),
-            models.CheckConstraint(
-                condition=Q(longitude__isnull=True, latitude__isnull=True)
-                | Q(longitude__range=(-180, 180), latitude__range=(-90, 90)),
-                name="idea_point_in_wgs84",
-            ),
+            optional_point_constraint("idea_point_in_wgs84"),
         ]
 
     def __str__(self) -> str:

@@ -12,7 +12,7 @@ from modelcluster.models import ClusterableModel
 from shapely.geometry.base import BaseGeometry
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from quartier.core.geo import clean_area, parse_geometry
+from quartier.core.geo import clean_area, optional_point_constraint, parse_geometry
 from quartier.core.opening_hours import (
     Closure,
     OpeningPeriod,
@@ -335,13 +335,7 @@ class Office(ClusterableModel):
         verbose_name = _("Büro oder Treffpunkt")
         verbose_name_plural = _("Büros und Treffpunkte")
         ordering = ["status", "name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(longitude__isnull=True, latitude__isnull=True)
-                | Q(longitude__range=(-180, 180), latitude__range=(-90, 90)),
-                name="office_point_in_wgs84",
-            )
-        ]
+        constraints = [optional_point_constraint("office_point_in_wgs84")]
 
     def __str__(self) -> str:
         return self.name

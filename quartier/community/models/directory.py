@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from quartier.core.geo import optional_point_constraint
 from quartier.core.opening_hours import (
     Closure,
     OpeningPeriod,
@@ -195,13 +196,7 @@ class Organisation(ClusterableModel):
         verbose_name = _("Organisation")
         verbose_name_plural = _("Organisationen")
         ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(longitude__isnull=True, latitude__isnull=True)
-                | Q(longitude__range=(-180, 180), latitude__range=(-90, 90)),
-                name="organisation_point_in_wgs84",
-            )
-        ]
+        constraints = [optional_point_constraint("organisation_point_in_wgs84")]
 
     def __str__(self) -> str:
         return self.name

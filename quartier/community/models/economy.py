@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from quartier.core.geo import optional_point_constraint
 from quartier.quarters.models import Quarter
 
 
@@ -144,11 +145,7 @@ class Vacancy(models.Model):
                 | Q(vacant_until__gte=models.F("vacant_since")),
                 name="vacancy_ends_after_start",
             ),
-            models.CheckConstraint(
-                condition=Q(longitude__isnull=True, latitude__isnull=True)
-                | Q(longitude__range=(-180, 180), latitude__range=(-90, 90)),
-                name="vacancy_point_in_wgs84",
-            ),
+            optional_point_constraint("vacancy_point_in_wgs84"),
         ]
 
     def __str__(self) -> str:
