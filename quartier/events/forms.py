@@ -326,8 +326,19 @@ class EventSubmitForm(forms.ModelForm):
         return event
 
 
+ICS_MAX_BYTES = 2 * 1024 * 1024
+
+
 class IcsImportForm(forms.Form):
-    file = forms.FileField(label=_("iCal-Datei (.ics)"))
+    """A calendar from a file or from an address (a club's published iCal feed)."""
+
+    file = forms.FileField(label=_("iCal-Datei (.ics)"), required=False)
+    url = forms.URLField(
+        label=_("oder Adresse eines iCal-Kalenders"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("z. B. https://verein.example/termine.ics"),
+    )
     quarter = forms.ModelChoiceField(
         label=_("Quartier"), queryset=Quarter.objects.none()
     )
@@ -342,9 +353,17 @@ class IcsImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > 2 * 1024 * 1024:
+        if upload and upload.size > ICS_MAX_BYTES:
             raise forms.ValidationError(_("Die Datei ist größer als 2 MB."))
         return upload
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("file")) == bool(data.get("url")):
+            raise forms.ValidationError(
+                _("Bitte entweder eine Datei wählen oder eine Adresse angeben.")
+            )
+        return data
 
 
 class OccurrenceMoveForm(forms.Form):

@@ -186,3 +186,27 @@ def events_import_ics(
         else:
             result.updated += 1
     return result
+
+
+def fetch_ics(url: str, *, max_bytes: int, timeout: float = 10.0) -> bytes:
+    """Download a calendar over http(s); raises ValueError with a reason people understand."""
+    import urllib.error
+    import urllib.request
+    from urllib.parse import urlsplit
+
+    from django.utils.translation import gettext as _
+
+    if urlsplit(url).scheme not in {"http", "https"}:
+        raise ValueError(_("Nur Adressen mit http:// oder https:// sind möglich."))
+    headers = {"User-Agent": "Quartier iCal-Import"}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - scheme checked
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            data = response.read(max_bytes + 1)
+    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        raise ValueError(
+            _("Der Kalender war unter dieser Adresse nicht abrufbar.")
+        ) from error
+    if len(data) > max_bytes:
+        raise ValueError(_("Der Kalender ist größer als 2 MB."))
+    return data

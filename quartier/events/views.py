@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from quartier.quarters.models import Quarter
 
 from .forms import (
+    ICS_MAX_BYTES,
     ContactAttendeesForm,
     EventFilterForm,
     EventSubmitForm,
@@ -30,7 +31,7 @@ from .forms import (
     RegistrationForm,
     ReviewForm,
 )
-from .ical import build_calendar, events_import_ics
+from .ical import build_calendar, events_import_ics, fetch_ics
 from .models import BERLIN, Category, Event, Occurrence, Registration
 from .permissions import get_event_for_user
 from .services import (
@@ -689,15 +690,25 @@ def ics_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            calendar = (
+                data["file"].read()
+                if data["file"]
+                else fetch_ics(data["url"], max_bytes=ICS_MAX_BYTES)
+            )
+        except ValueError as error:
+            form.add_error("url", str(error))
+            return render(request, "events/ics_import.html", {"form": form})
+        try:
             result = events_import_ics(
-                data=data["file"].read(),
+                data=calendar,
                 quarters=[data["quarter"]],
                 venue=data["venue"],
                 category=data["category"],
                 user=request.user,
             )
         except ValueError:
-            form.add_error("file", _("Die Datei ist keine gültige iCal-Datei."))
+            field = "file" if data["file"] else "url"
+            form.add_error(field, _("Das ist kein gültiger iCal-Kalender."))
         else:
             messages.success(
                 request,

@@ -90,3 +90,76 @@ def test_team_cannot_import_into_other_quarter(client, other_manager, quarter, v
     response = _post(client, quarter, venue)
     assert response.status_code == 200
     assert not Event.objects.exists()
+
+
+@pytest.fixture
+def calendar_server():
+    """A calendar published on the loopback, as a club's website would publish it."""
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path != "/termine.ics":
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar")
+            self.end_headers()
+            self.wfile.write(ICS)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def _post_url(client, quarter, venue, url):
+    return client.post(
+        reverse("events:import"),
+        {"url": url, "quarter": quarter.pk, "venue": venue.pk, "category": "culture"},
+    )
+
+
+@time_machine.travel(dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC))
+def test_import_from_a_calendar_address(
+    client, manager, quarter, venue, calendar_server
+):
+    client.force_login(manager)
+    assert (
+        _post_url(client, quarter, venue, f"{calendar_server}/termine.ics").status_code
+        == 302
+    )
+    assert Event.objects.filter(uid="sprachcafe-1@verein.example").exists()
+    _post_url(client, quarter, venue, f"{calendar_server}/termine.ics")
+    assert Event.objects.count() == 2  # again: updated by UID, not doubled
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/nowhere.ics", "nicht abrufbar"),
+        ("ftp://verein.example/termine.ics", "Adresse"),
+    ],
+)
+def test_unreachable_or_odd_addresses_explain_themselves(
+    client, manager, quarter, venue, calendar_server, url, message
+):
+    client.force_login(manager)
+    if url.startswith("/"):
+        url = calendar_server + url
+    response = _post_url(client, quarter, venue, url)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert f'value="{url}"' in response.content.decode()  # nothing typed is lost
+    assert not Event.objects.exists()
+
+
+def test_file_or_address_but_not_both_nor_neither(client, manager, quarter, venue):
+    client.force_login(manager)
+    response = _post_url(client, quarter, venue, "")
+    assert "entweder eine Datei" in response.content.decode()
