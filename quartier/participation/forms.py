@@ -252,3 +252,25 @@ class PollResponseForm(forms.Form):
                 options = {o.pk: o for o in question.options.all()}
                 result[question] = [options[i] for i in ids if i in options]
         return result
+
+
+class IdeaImageForm(forms.Form):
+    """One more picture for an idea, checked and re-encoded like the first."""
+
+    image = forms.ImageField(
+        label=_("Weiteres Bild"),
+        help_text=_(
+            "JPEG, PNG oder WebP, bis 8 MB. Standortdaten im Bild entfernen wir."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp"}
+        ),
+    )
+    image_alt = forms.CharField(
+        label=_("Was zeigt das Bild?"),
+        max_length=200,
+        help_text=_("Für Menschen, die das Bild nicht sehen können."),
+    )
+
+    def clean_image(self):
+        return clean_upload(self.cleaned_data["image"])

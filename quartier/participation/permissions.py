@@ -66,6 +66,7 @@ can_moderate = is_moderator | is_city_editor | is_quarter_team_member
 can_see_everything = can_moderate
 
 rules.add_perm("participation.view_idea", is_visible | is_author | can_see_everything)
+rules.add_perm("participation.add_idea_image", is_author & is_verified)
 rules.add_perm("participation.add_idea", is_verified)
 rules.add_perm("participation.support_idea", is_verified & is_visible)
 rules.add_perm("participation.add_comment", is_verified & is_visible)

@@ -401,3 +401,19 @@ def poll_respond(
             )
     PollAnswer.objects.bulk_create(rows)
     return response
+
+
+IDEA_IMAGES_MAX = 5
+
+
+@transaction.atomic
+def idea_image_add(*, idea: Idea, image, alt_text: str) -> IdeaImage:
+    """Add a picture (already re-encoded by images.clean_upload) to an idea.
+
+    Locks the idea so two uploads at once cannot pass the limit together; raises
+    ValueError when the idea already has IDEA_IMAGES_MAX pictures.
+    """
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
+    if idea.images.count() >= IDEA_IMAGES_MAX:
+        raise ValueError("too many images")
+    return IdeaImage.objects.create(idea=idea, image=image, alt_text=alt_text)

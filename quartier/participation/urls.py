@@ -12,6 +12,7 @@ urlpatterns = [
     path("ideen/feed/<slug:slug>/", QuarterIdeasFeed(), name="idea_feed"),
     path("ideen/<int:pk>/", views.idea_detail, name="idea_detail"),
     path("ideen/<int:pk>/unterstuetzen/", views.idea_support, name="idea_support"),
+    path("ideen/<int:pk>/bild/", views.idea_image_add, name="idea_image_add"),
     path("ideen/<int:pk>/rueckmeldung/", views.idea_feedback, name="idea_feedback"),
     path("ideen/<int:pk>/kommentieren/", views.comment_create, name="comment_create"),
     path("kommentare/<int:pk>/bearbeiten/", views.comment_edit, name="comment_edit"),

@@ -21,6 +21,7 @@ from .forms import (
     FeedbackForm,
     IdeaFilterForm,
     IdeaForm,
+    IdeaImageForm,
     ModerationForm,
     PollResponseForm,
     ReportForm,
@@ -105,8 +106,39 @@ def idea_detail_context(idea: Idea, user, **forms) -> dict:
         "feedback_form": forms.get("feedback_form") or FeedbackForm(instance=idea),
         "history": history,
         "images": list(idea.images.all()),
+        "image_form": (
+            forms.get("image_form") or IdeaImageForm()
+            if user.has_perm("participation.add_idea_image", idea)
+            else None
+        ),
         "map": ideas_map(idea.quarter, [idea]) if idea.has_point else None,
     }
+
+
+@require_POST
+@login_required
+def idea_image_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """The author adds another picture to their idea."""
+    idea = get_idea_for_user(request.user, pk, perm="participation.add_idea_image")
+    form = IdeaImageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.idea_image_add(
+                idea=idea,
+                image=form.cleaned_data["image"],
+                alt_text=form.cleaned_data["image_alt"],
+            )
+        except ValueError:
+            form.add_error(
+                None,
+                _("Eine Idee kann höchstens %(max)s Bilder haben.")
+                % {"max": services.IDEA_IMAGES_MAX},
+            )
+        else:
+            messages.success(request, _("Das Bild ist hinzugefügt."))
+            return redirect("participation:idea_detail", pk=idea.pk)
+    context = idea_detail_context(idea, request.user, image_form=form)
+    return render(request, "participation/idea_detail.html", context)
 
 
 def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
