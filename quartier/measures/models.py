@@ -207,6 +207,13 @@ class Measure(ClusterableModel):
     goals = ParentalManyToManyField(
         Goal, blank=True, related_name="measures", verbose_name=_("Ziele")
     )
+    source_ideas = ParentalManyToManyField(
+        "participation.Idea",
+        blank=True,
+        related_name="measures",
+        verbose_name=_("Aus Ideen der Nachbarschaft"),
+        help_text=_("Ideen aus diesem Quartier, aus denen diese Maßnahme wurde."),
+    )
     status = models.CharField(
         _("Stand"), max_length=20, choices=Status.choices, default=Status.IDEA
     )

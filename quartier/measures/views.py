@@ -241,6 +241,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             if show_history
             else None,
             "map": location_map,
+            "source_ideas": measure.source_ideas.visible().select_related("quarter"),
         },
     )
 

@@ -14,6 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from quartier.participation.models import Idea
 from quartier.quarters.models import Quarter
 from quartier.quarters.permissions import QuarterScopedPermissionPolicy
 from quartier.quarters.viewsets import (
@@ -63,13 +64,17 @@ class MeasureForm(QuarterScopedForm):
                 self.fields["goals"].queryset = Goal.objects.filter(
                     action_field__quarter__in=quarters
                 )
+            if "source_ideas" in self.fields:
+                self.fields["source_ideas"].queryset = Idea.objects.visible().filter(
+                    quarter__in=quarters
+                )
 
     def clean(self):
         cleaned = super().clean()
         quarter = cleaned.get("quarter")
         if quarter is None:
             return cleaned
-        for name in ("action_fields", "goals"):
+        for name in ("action_fields", "goals", "source_ideas"):
             wrong = [
                 obj
                 for obj in cleaned.get(name) or []
@@ -144,6 +149,7 @@ class MeasureViewSet(QuarterScopedViewSet):
                     FieldPanel("what_changes"),
                     FieldPanel("action_fields"),
                     FieldPanel("goals"),
+                    FieldPanel("source_ideas"),
                     FieldRowPanel([FieldPanel("responsible"), FieldPanel("contact")]),
                     FieldRowPanel([FieldPanel("is_published"), FieldPanel("is_demo")]),
                     FieldPanel("sort_order"),

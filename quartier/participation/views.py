@@ -106,6 +106,7 @@ def idea_detail_context(idea: Idea, user, **forms) -> dict:
         "feedback_form": forms.get("feedback_form") or FeedbackForm(instance=idea),
         "history": history,
         "images": list(idea.images.all()),
+        "measures": idea.measures.public(),
         "image_form": (
             forms.get("image_form") or IdeaImageForm()
             if user.has_perm("participation.add_idea_image", idea)
