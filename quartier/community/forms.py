@@ -387,3 +387,43 @@ HoursFormSet = forms.inlineformset_factory(
     can_delete=True,
     max_num=21,
 )
+
+
+class VacancySubmitForm(SpamProtectedForm, forms.ModelForm):
+    """An owner lists a vacant unit; the quarter team checks it before it appears."""
+
+    class Meta:
+        model = Vacancy
+        fields = [
+            "quarter",
+            "title",
+            "street",
+            "postcode",
+            "area_m2",
+            "use_class",
+            "rent_min",
+            "rent_max",
+            "available_from",
+            "interim_use",
+            "description",
+            "floor_plan",
+            "contact_email",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "available_from": forms.DateInput(
+                attrs={"type": "date"}, format="%Y-%m-%d"
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quarter"].queryset = Quarter.objects.public()
+
+    def clean_floor_plan(self):
+        upload = self.cleaned_data.get("floor_plan")
+        if upload and not upload.name.lower().endswith(".pdf"):
+            raise forms.ValidationError(_("Bitte den Grundriss als PDF hochladen."))
+        if upload and upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("Der Grundriss ist größer als 5 MB."))
+        return upload

@@ -270,3 +270,20 @@ def vacancy_enquiry_create(
     )
     _queue(tasks.send_vacancy_enquiry, enquiry_id=enquiry.pk)
     return enquiry
+
+
+@transaction.atomic
+def vacancy_submit(*, owner, form) -> Vacancy:
+    """Store an owner's listing unpublished and tell the quarter team after commit."""
+    from functools import partial
+
+    from .tasks import send_vacancy_submitted
+
+    vacancy = form.save(commit=False)
+    vacancy.submitted_by = owner
+    vacancy.is_published = False
+    vacancy.save()
+    transaction.on_commit(
+        partial(send_vacancy_submitted.enqueue, vacancy_id=vacancy.pk)
+    )
+    return vacancy

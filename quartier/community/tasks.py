@@ -226,3 +226,31 @@ def send_vacancy_enquiry(enquiry_id: int) -> None:
         # The enquirer gave their address for exactly this; the site never shows it.
         reply_to=[enquiry.email],
     ).send()
+
+
+@task()
+def send_vacancy_submitted(vacancy_id: int) -> None:
+    from .models import Vacancy
+
+    vacancy = Vacancy.objects.select_related("quarter").get(pk=vacancy_id)
+    User = get_user_model()
+    recipients = sorted(
+        set(
+            User.objects.filter(
+                groups__managed_quarter=vacancy.quarter, is_active=True
+            ).values_list("email", flat=True)
+        )
+    )
+    if not recipients:
+        return
+    edit_url = _url(reverse("vacancies:edit", args=[vacancy.pk]))
+    send_mail(
+        subject=_("Neuer Leerstand gemeldet: %(title)s") % {"title": vacancy.title},
+        message=_(
+            "Eine Eigentümerin oder ein Eigentümer hat einen Leerstand gemeldet: "
+            "%(title)s, %(street)s. Bitte prüfen und veröffentlichen: %(url)s"
+        )
+        % {"title": vacancy.title, "street": vacancy.street, "url": edit_url},
+        from_email=None,
+        recipient_list=recipients,
+    )

@@ -70,5 +70,6 @@ urlpatterns = [
         views.vacancy_export,
         name="vacancy_export",
     ),
+    path("wirtschaft/leerstand/melden/", views.vacancy_submit, name="vacancy_submit"),
     path("wirtschaft/leerstand/<int:pk>/", views.vacancy_detail, name="vacancy_detail"),
 ]

@@ -34,6 +34,7 @@ from .forms import (
     ReportForm,
     VacancyEnquiryForm,
     VacancyFilterForm,
+    VacancySubmitForm,
 )
 from .maps import points_map
 from .models import (
@@ -629,6 +630,26 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
             "staff_links": _staff_links(request.user),
         },
     )
+
+
+@login_required
+def vacancy_submit(request: HttpRequest) -> HttpResponse:
+    """Owners list a vacant unit; it appears once the quarter team has checked it."""
+    if not request.user.has_perm("community.submit_vacancy"):
+        raise Http404
+    form = VacancySubmitForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"contact_email": request.user.email},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.vacancy_submit(owner=request.user, form=form)
+        messages.success(
+            request,
+            _("Danke! Das Quartiersteam prüft die Anzeige und schaltet sie dann frei."),
+        )
+        return redirect("community:vacancy_list")
+    return render(request, "community/vacancy_submit.html", {"form": form})
 
 
 def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:

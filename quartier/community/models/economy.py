@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -126,6 +127,15 @@ class Vacancy(models.Model):
     )
     is_published = models.BooleanField(_("veröffentlicht"), default=True)
     is_demo = models.BooleanField(_("Demo-Eintrag"), default=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_vacancies",
+        verbose_name=_("gemeldet von"),
+        help_text=_("Eigentümer*in, die den Leerstand im Portal gemeldet hat."),
+    )
 
     objects = VacancyQuerySet.as_manager()
 
