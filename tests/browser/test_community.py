@@ -159,6 +159,7 @@ def test_volunteering_and_vacancy_pages(browser, live_server, data):
         "/wirtschaft/",
         "/wirtschaft/leerstand/?quartier=rosenplatz&flaeche_ab=60",
         data["club"].get_absolute_url() + "beanspruchen/",
+        "/wirtschaft/leerstand/melden/",
     ):
         page.goto(live_server.url + path)
         _axe_clean(page)
@@ -172,6 +173,10 @@ def test_volunteering_and_vacancy_pages(browser, live_server, data):
     page.click(
         "form.form-section button[type=submit], section.form-section button[type=submit]"
     )
+    assert page.locator("#form-errors").count() == 1
+    _axe_clean(page)
+    page.goto(live_server.url + "/wirtschaft/leerstand/melden/")
+    page.click("button[type=submit]")  # the owner's listing form in its error state
     assert page.locator("#form-errors").count() == 1
     _axe_clean(page)
     context.close()
