@@ -119,7 +119,9 @@ def get_help_post_for_user(user, pk: int, perm: str | None = None) -> HelpPost:
 
 
 def get_vacancy_for_user(user, pk: int) -> Vacancy:
-    vacancy = get_object_or_404(Vacancy.objects.for_list(), pk=pk)
+    vacancy = get_object_or_404(
+        Vacancy.objects.for_list().prefetch_related("more_photos__image"), pk=pk
+    )
     listed = vacancy.is_published and vacancy.status in (
         Vacancy.Status.AVAILABLE,
         Vacancy.Status.RESERVED,

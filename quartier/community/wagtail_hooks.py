@@ -208,6 +208,9 @@ class VacancyViewSet(QuarterScopedViewSet):
             FieldPanel("description"),
             FieldPanel("interim_use"),
             FieldPanel("photo"),
+            InlinePanel(
+                "more_photos", heading=_("Weitere Fotos"), label=_("Foto"), max_num=8
+            ),
             FieldPanel("floor_plan"),
             FieldPanel("contact_email"),
             MultiFieldPanel(

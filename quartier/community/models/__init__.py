@@ -12,7 +12,13 @@ from .directory import (
     OrganisationHours,
     TargetGroup,
 )
-from .economy import CommercialStock, Vacancy, VacancyEnquiry, floor_plan_path
+from .economy import (
+    CommercialStock,
+    Vacancy,
+    VacancyEnquiry,
+    VacancyPhoto,
+    floor_plan_path,
+)
 from .engagement import Opportunity
 from .help import (
     HELP_POST_DAYS,
@@ -41,6 +47,7 @@ __all__ = [
     "TargetGroup",
     "Vacancy",
     "VacancyEnquiry",
+    "VacancyPhoto",
     "default_expiry",
     "floor_plan_path",
 ]

@@ -9,6 +9,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
 from quartier.core.geo import optional_point_constraint
 from quartier.quarters.models import Quarter
@@ -39,7 +42,7 @@ def floor_plan_path(instance: Vacancy, filename: str) -> str:
     return f"leerstand/{instance.quarter_id}/{filename}"
 
 
-class Vacancy(models.Model):
+class Vacancy(ClusterableModel):
     """Leerstand: a vacant commercial unit. Rows stay after letting, for the history."""
 
     class UseClass(models.TextChoices):
@@ -175,6 +178,30 @@ class Vacancy(models.Model):
     @property
     def address(self) -> str:
         return f"{self.street}, {self.postcode} Osnabrück"
+
+
+class VacancyPhoto(Orderable):
+    """More pictures of a unit: rooms, shop window, backyard."""
+
+    vacancy = ParentalKey(Vacancy, on_delete=models.CASCADE, related_name="more_photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("Foto"),
+    )
+    caption = models.CharField(
+        _("Was zeigt das Foto?"),
+        max_length=200,
+        help_text=_("Für Menschen, die das Foto nicht sehen können."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("weiteres Foto")
+        verbose_name_plural = _("weitere Fotos")
+
+    def __str__(self) -> str:
+        return self.caption
 
 
 class VacancyEnquiry(models.Model):

@@ -69,3 +69,20 @@ def test_errors_keep_what_was_typed(client, resident, quarter):
     assert 'value="Ladenlokal am Markt"' in html
     assert "PDF" in html
     assert not Vacancy.objects.exists()
+
+
+def test_vacancy_shows_all_its_photos_with_descriptions(client, quarter):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from quartier.community.models import VacancyPhoto
+
+    from .factories import VacancyFactory
+
+    vacancy = VacancyFactory(quarter=quarter)
+    for caption in ["Schaufenster zur Straße", "Lager im Hinterhof"]:
+        image = Image.objects.create(title=caption, file=get_test_image_file())
+        VacancyPhoto.objects.create(vacancy=vacancy, image=image, caption=caption)
+    html = client.get(vacancy.get_absolute_url()).content.decode()
+    assert 'alt="Schaufenster zur Straße"' in html
+    assert 'alt="Lager im Hinterhof"' in html
