@@ -182,6 +182,17 @@ class Event(models.Model):
         verbose_name=_("Veranstalter (Organisation)"),
         help_text=_("Leer lassen, wenn das Quartiersteam selbst einlädt."),
     )
+    measure = models.ForeignKey(
+        "measures.Measure",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("Gehört zur Maßnahme"),
+        help_text=_(
+            "z. B. Einweihung, Baustellenführung oder Werkstatt zu einer Maßnahme."
+        ),
+    )
     category = models.CharField(_("Kategorie"), max_length=20, choices=Category.choices)
     target_groups = models.CharField(
         _("Zielgruppen"), max_length=200, blank=True, default=""

@@ -74,9 +74,9 @@ rules.add_perm("events.import_events", is_city_editor | is_in_any_team)
 def get_event_for_user(user, pk: int, perm: str = "events.view_event") -> Event:
     """The event, if `user` holds `perm` on it; 404 otherwise (a 403 would leak drafts)."""
     event = get_object_or_404(
-        Event.objects.select_related("venue", "organisation", "image").prefetch_related(
-            "quarters"
-        ),
+        Event.objects.select_related(
+            "venue", "organisation", "image", "measure"
+        ).prefetch_related("quarters"),
         pk=pk,
     )
     if not user.has_perm(perm, event):

@@ -140,6 +140,7 @@ class EventViewSet(ModelViewSet):
             FieldPanel("review_message"),
             FieldPanel("quarters", widget=forms.CheckboxSelectMultiple),
             FieldRowPanel([FieldPanel("venue"), FieldPanel("organisation")]),
+            FieldPanel("measure"),
             MultiFieldPanel(
                 [
                     FieldRowPanel(

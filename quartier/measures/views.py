@@ -242,6 +242,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             else None,
             "map": location_map,
             "source_ideas": measure.source_ideas.visible().select_related("quarter"),
+            "upcoming_events": measure.events.next_occurrences(),
         },
     )
 

@@ -58,3 +58,17 @@ def test_admin_form_offers_only_ideas_of_the_teams_quarters(
     html = client.get(reverse("measure:edit", args=[measure.pk])).content.decode()
     assert "Bänke am Spielplatz" in html
     assert foreign.title not in html
+
+
+def test_measure_shows_its_next_events_and_the_event_its_measure(client, quarter):
+    from quartier.events.tests.factories import EventFactory
+
+    measure = MeasureFactory(quarter=quarter, title="Großspielplatz Hasepark")
+    event = EventFactory(
+        title="Spielplatzfest im Hasepark", measure=measure, quarters=[quarter]
+    )
+    html = client.get(reverse("measures:detail", args=[measure.pk])).content.decode()
+    assert "Termine zu dieser Maßnahme" in html
+    assert "Spielplatzfest im Hasepark" in html
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert reverse("measures:detail", args=[measure.pk]) in html
