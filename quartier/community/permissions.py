@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import rules
-from allauth.account.models import EmailAddress
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from quartier.accounts.permissions import is_verified
 from quartier.quarters.permissions import (
     _group_ids,
     is_city_editor,
@@ -15,18 +15,6 @@ from quartier.quarters.permissions import (
 )
 
 from .models import Conversation, HelpPost, Membership, Organisation, Vacancy
-
-
-@rules.predicate
-def is_verified(user) -> bool:
-    """Only accounts with a confirmed email address may post or write."""
-    if not user or not user.is_authenticated:
-        return False
-    if not hasattr(user, "_quartier_verified"):
-        user._quartier_verified = EmailAddress.objects.filter(
-            user=user, verified=True
-        ).exists()
-    return user._quartier_verified
 
 
 @rules.predicate

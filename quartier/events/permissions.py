@@ -1,10 +1,10 @@
 """Who may see, manage and review events; composed from the quarters' predicates."""
 
 import rules
-from allauth.account.models import EmailAddress
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from quartier.accounts.permissions import is_verified
 from quartier.quarters.permissions import (
     _group_ids,
     is_city_editor,
@@ -45,13 +45,6 @@ def is_verified_organisation_member(user) -> bool:
 
 
 @rules.predicate
-def has_verified_email(user) -> bool:
-    if not user or not user.is_authenticated:
-        return False
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
-
-
-@rules.predicate
 def is_public_event(user, event) -> bool:
     return event is not None and event.is_public
 
@@ -64,9 +57,7 @@ rules.add_perm(
 rules.add_perm("events.manage_event", can_manage_event)
 rules.add_perm("events.view_registrations", can_manage_event | is_event_organiser)
 rules.add_perm("events.edit_submission", is_event_organiser & ~is_public_event)
-rules.add_perm(
-    "events.submit_event", has_verified_email & is_verified_organisation_member
-)
+rules.add_perm("events.submit_event", is_verified & is_verified_organisation_member)
 rules.add_perm("events.review_event", is_city_editor | is_in_any_team)
 rules.add_perm("events.import_events", is_city_editor | is_in_any_team)
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from quartier.accounts.permissions import is_verified
 from quartier.quarters.models import Quarter
 
 from .forms import (
@@ -194,7 +195,7 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
     """Register with an account (seat decided now) or by email (double opt-in)."""
     event = get_event_for_user(request.user, pk)
     user = request.user if request.user.is_authenticated else None
-    if user and not _verified(user):
+    if user and not is_verified(user):
         messages.error(request, _("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."))
         return redirect(event)
     now = timezone.now()
@@ -228,12 +229,6 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
     context = event_detail_context(event, request, form=form)
     name = "events/event_detail.html" + ("#registration" if request.htmx else "")
     return render(request, name, context)
-
-
-def _verified(user) -> bool:
-    from allauth.account.models import EmailAddress
-
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
 def _registration_message(registration: Registration) -> str:

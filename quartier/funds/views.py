@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -12,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from quartier.accounts.permissions import is_verified
 
 from . import reporting, services
 from .forms import (
@@ -123,10 +124,6 @@ ACTIONS = {
 }
 
 
-def _is_verified(user) -> bool:
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
-
-
 def _year(request: HttpRequest) -> int:
     try:
         return int(request.GET.get("jahr", ""))
@@ -183,7 +180,7 @@ def fund_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def application_start(request: HttpRequest, slug: str) -> HttpResponse:
     fund = get_object_or_404(Fund, slug=slug)
-    if not _is_verified(request.user):
+    if not is_verified(request.user):
         messages.error(request, _("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse."))
         return redirect(fund)
     try:
