@@ -40,7 +40,16 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Public uploads (images, floor plans) for small installations and the demo; a
+    # web server should do this in larger ones. Fund attachments never: they go
+    # through permission-checked views only.
+    urlpatterns += [
+        re_path(
+            r"^media/(?!funds/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
