@@ -41,15 +41,9 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.SERVE_MEDIA:
-    from django.views.static import serve
+    from quartier.core.media import public_media
 
-    # Public uploads (images, floor plans) for small installations and the demo; a
-    # web server should do this in larger ones. Fund attachments never: they go
-    # through permission-checked views only.
-    urlpatterns += [
-        re_path(
-            r"^media/(?!funds/)(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    # Public uploads (images) for small installations and the demo; a web server
+    # should do this in larger ones, with the same allow-list (README). Fund
+    # attachments and floor plans never: they go through permission-checked views.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", public_media)]
