@@ -12,9 +12,21 @@ from .models import User
 from .services import roles_ensure
 
 
-def _account(
-    email: str, password: str, display_name: str, *, groups=(), superuser: bool = False
+def demo_account(
+    email: str,
+    display_name: str,
+    *,
+    password: str | None = None,
+    groups=(),
+    superuser: bool = False,
 ) -> tuple[User, bool]:
+    """The demo person with `email`, created if missing; returns (user, created).
+
+    Every demo app creates its people through here. With `password` the account can log
+    in, even if another app's demo created it first without one: the login table printed
+    by `seed_demo` must hold for every address it lists. Without `password` a new account
+    gets an unusable one (people who only appear as authors).
+    """
     user = User.objects.filter(email=email).first()
     created = user is None
     if created:
@@ -22,10 +34,16 @@ def _account(
             User.objects.create_superuser if superuser else User.objects.create_user
         )
         user = factory(email=email, password=password, display_name=display_name)
+        if password is None:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
         user.groups.add(*groups)
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
+    elif password is not None and not user.has_usable_password():
+        user.set_password(password)
+        user.save(update_fields=["password"])
     return user, created
 
 
@@ -67,5 +85,5 @@ def seed(password: str) -> list[tuple[str, str]]:
             )
         )
     for _role, email, name, groups, superuser in accounts:
-        _account(email, password, name, groups=groups, superuser=superuser)
+        demo_account(email, name, password=password, groups=groups, superuser=superuser)
     return [(role, email) for role, email, *_ in accounts]

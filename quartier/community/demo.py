@@ -12,11 +12,11 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from shapely.geometry import Point
 
+from quartier.accounts.demo import demo_account
 from quartier.accounts.models import User
 from quartier.quarters.models import Quarter
 from quartier.quarters.permissions import CITY_EDITORS
@@ -427,18 +427,7 @@ def _organisation(quarter, slug, defaults, languages, groups, rng, hours=()):
 
 
 def _resident(email: str, name: str, password: str | None) -> User:
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(
-            email=email, password=password, display_name=name
-        )
-        if password is None:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        EmailAddress.objects.get_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
-    return user
+    return demo_account(email, name, password=password)[0]
 
 
 CITY_EDITOR_PERMISSIONS = [

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -16,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quartier.core.csv import MACHINE_QUERY, Column, csv_response
 from quartier.quarters.models import Quarter
 
 from . import services
@@ -87,9 +86,20 @@ def _staff_links(user) -> list[tuple[str, str]]:
             (reverse("community:vacancy_history"), _("Leerstand im Verlauf")),
             (
                 reverse("community:organisation_export"),
-                _("Akteure und Betriebe als CSV"),
+                _("Akteure und Betriebe als CSV (für Tabellenkalkulationen)"),
             ),
-            (reverse("community:vacancy_export"), _("Leerstände als CSV")),
+            (
+                reverse("community:organisation_export") + MACHINE_QUERY,
+                _("Akteure und Betriebe als CSV, maschinenlesbar"),
+            ),
+            (
+                reverse("community:vacancy_export"),
+                _("Leerstände als CSV (für Tabellenkalkulationen)"),
+            ),
+            (
+                reverse("community:vacancy_export") + MACHINE_QUERY,
+                _("Leerstände als CSV, maschinenlesbar"),
+            ),
         ]
     if can_moderate(user):
         links.append(
@@ -713,33 +723,24 @@ def vacancy_history(request: HttpRequest) -> HttpResponse:
 # --- Staff CSV exports ------------------------------------------------------------------
 
 
-def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # BOM: spreadsheet programs then read UTF-8 umlauts right
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
-
-
 @login_required
 def organisation_export(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("community.export_community"):
         raise Http404
     organisations = Organisation.objects.for_user(request.user).for_list()
-    return _csv_response(
+    return csv_response(
+        request,
         "akteure.csv",
         [
-            "name",
-            "art",
-            "quartiere",
-            "adresse",
-            "sprachen",
-            "zielgruppen",
-            "stufenlos",
-            "betreut",
-            "website",
+            Column("name", _("Name")),
+            Column("kind", _("Art")),
+            Column("quarters", _("Quartiere")),
+            Column("address", _("Adresse")),
+            Column("languages", _("Sprachen")),
+            Column("target_groups", _("Zielgruppen")),
+            Column("step_free", _("stufenlos")),
+            Column("claimed", _("betreut")),
+            Column("website", _("Website")),
         ],
         (
             [
@@ -749,8 +750,8 @@ def organisation_export(request: HttpRequest) -> HttpResponse:
                 org.address,
                 ", ".join(lang.name for lang in org.languages.all()),
                 ", ".join(t.name for t in org.target_groups.all()),
-                "ja" if org.step_free else "nein",
-                "ja" if org.is_claimed else "nein",
+                org.step_free,
+                org.is_claimed,
                 org.website,
             ]
             for org in organisations
@@ -763,30 +764,31 @@ def vacancy_export(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("community.export_community"):
         raise Http404
     vacancies = Vacancy.objects.for_user(request.user).select_related("quarter")
-    return _csv_response(
+    return csv_response(
+        request,
         "leerstand.csv",
         [
-            "titel",
-            "quartier",
-            "adresse",
-            "flaeche_m2",
-            "nutzung",
-            "status",
-            "leer_seit",
-            "leer_bis",
-            "zwischennutzung",
+            Column("title", _("Titel")),
+            Column("quarter", _("Quartier")),
+            Column("address", _("Adresse")),
+            Column("area_m2", _("Fläche (m²)")),
+            Column("use_class", _("Nutzung")),
+            Column("status", _("Status")),
+            Column("vacant_since", _("leer seit")),
+            Column("vacant_until", _("leer bis")),
+            Column("interim_use", _("Zwischennutzung")),
         ],
         (
             [
                 v.title,
                 v.quarter.name,
                 v.address,
-                str(v.area_m2).replace(".", ","),
+                v.area_m2,
                 v.get_use_class_display(),
                 v.get_status_display(),
-                v.vacant_since.isoformat(),
-                v.vacant_until.isoformat() if v.vacant_until else "",
-                "ja" if v.interim_use else "nein",
+                v.vacant_since,
+                v.vacant_until,
+                v.interim_use,
             ]
             for v in vacancies
         ),

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import calendar as pycalendar
-import csv
 import datetime as dt
 import json
 
@@ -20,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from quartier.accounts.permissions import is_verified
+from quartier.core.csv import Column, csv_response
 from quartier.quarters.models import Quarter
 
 from .forms import (
@@ -333,32 +333,30 @@ def event_attendees_csv(request: HttpRequest, pk: int) -> HttpResponse:
     occurrence = _managed_occurrence(request, event)
     if occurrence is None:
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     local = occurrence.local_start
-    response["Content-Disposition"] = (
-        f'attachment; filename="teilnehmende-{event.pk}-{local:%Y-%m-%d}.csv"'
-    )
-    response.write("\ufeff")  # Excel reads UTF-8 only with a byte order mark
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Name"), _("E-Mail"), _("Personen"), _("Status"), _("Hinweis")])
-    for registration in occurrence.registrations.exclude(
-        status=Registration.Status.CANCELLED
-    ).select_related("user"):
-        writer.writerow(
+    return csv_response(
+        request,
+        f"teilnehmende-{event.pk}-{local:%Y-%m-%d}.csv",
+        [
+            Column("name", _("Name")),
+            Column("email", _("E-Mail")),
+            Column("seats", _("Personen")),
+            Column("status", _("Status")),
+            Column("note", _("Hinweis")),
+        ],
+        (
             [
-                _csv_safe(registration.display_name),
-                _csv_safe(registration.contact_email),
+                registration.display_name,
+                registration.contact_email,
                 registration.seats,
                 registration.get_status_display(),
-                _csv_safe(registration.note),
+                registration.note,
             ]
-        )
-    return response
-
-
-def _csv_safe(value: str) -> str:
-    # A leading = + - @ would run as a formula in spreadsheet programs.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+            for registration in occurrence.registrations.exclude(
+                status=Registration.Status.CANCELLED
+            ).select_related("user")
+        ),
+    )
 
 
 @require_POST

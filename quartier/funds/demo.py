@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from quartier.accounts.demo import _account
+from quartier.accounts.demo import demo_account
 from quartier.quarters.models import Quarter
 
 from .models import (
@@ -423,7 +423,9 @@ def _grant_city_editors() -> None:
 
 def _seed_funds(password: str) -> None:
     quarters = Quarter.objects.in_bulk([f["quarter"] for f in FUNDS], field_name="slug")
-    applicants = [_account(email, password, name)[0] for email, name in APPLICANTS]
+    applicants = [
+        demo_account(email, name, password=password)[0] for email, name in APPLICANTS
+    ]
     now = timezone.now()
     funds = {}
     for spec in FUNDS:
@@ -434,7 +436,7 @@ def _seed_funds(password: str) -> None:
             continue
         fund = Fund.objects.create(quarter=quarter, is_demo=True, **spec)
         for email, name, chair in jury:
-            user = _account(email, password, name)[0]
+            user = demo_account(email, name, password=password)[0]
             JuryMember.objects.create(fund=fund, user=user, is_chair=chair)
         funds[fund.slug] = fund
     for fund in funds.values():

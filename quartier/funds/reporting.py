@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from decimal import Decimal
 
@@ -10,6 +9,9 @@ from django.db.models import Q, Sum
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from quartier.core import csv
+from quartier.core.csv import Column
 
 from .models import COMMITTED_STATES, ZERO, Fund, FundApplication, Status
 
@@ -117,17 +119,20 @@ def bar_chart(rows: list[dict]) -> dict:
     }
 
 
-def _table(report: dict) -> list[list]:
-    header = [
-        _("Gruppe"),
-        _("Bezeichnung"),
-        _("Anträge"),
-        _("Bewilligungen"),
-        _("Bewilligt (Euro)"),
-        _("Ausgezahlt (Euro)"),
-        _("Ausgegeben laut Nachweis (Euro)"),
+def _columns() -> list[Column]:
+    return [
+        Column("group", _("Gruppe")),
+        Column("label", _("Bezeichnung")),
+        Column("applications", _("Anträge")),
+        Column("approvals", _("Bewilligungen")),
+        Column("approved_eur", _("Bewilligt (Euro)")),
+        Column("paid_eur", _("Ausgezahlt (Euro)")),
+        Column("spent_eur", _("Ausgegeben laut Nachweis (Euro)")),
     ]
-    lines = [header]
+
+
+def _rows(report: dict) -> list[list]:
+    lines = []
     for group, rows in (
         (_("Themenfeld"), report["by_category"]),
         (_("Antragsteller*innen"), report["by_type"]),
@@ -152,18 +157,10 @@ def _filename(fund: Fund, year: int, ext: str) -> str:
     return f"verfuegungsfonds-{fund.slug}-{year}.{ext}"
 
 
-def csv_response(fund: Fund, year: int, report: dict) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{_filename(fund, year, "csv")}"'
+def csv_response(request, fund: Fund, year: int, report: dict) -> HttpResponse:
+    return csv.csv_response(
+        request, _filename(fund, year, "csv"), _columns(), _rows(report)
     )
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response, delimiter=";")
-    for line in _table(report):
-        writer.writerow(
-            [str(v).replace(".", ",") if isinstance(v, Decimal) else v for v in line]
-        )
-    return response
 
 
 def xlsx_response(fund: Fund, year: int, report: dict) -> HttpResponse:
@@ -172,7 +169,8 @@ def xlsx_response(fund: Fund, year: int, report: dict) -> HttpResponse:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(year)
-    for line in _table(report):
+    sheet.append([str(column.label) for column in _columns()])
+    for line in _rows(report):
         sheet.append([float(v) if isinstance(v, Decimal) else v for v in line])
     for row in sheet.iter_rows(min_row=2, min_col=5, max_col=7):
         for cell in row:

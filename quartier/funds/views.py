@@ -776,5 +776,5 @@ def fund_report_export(request: HttpRequest, slug: str, fmt: str) -> HttpRespons
     year = _year(request)
     report = reporting.fund_report(fund, year)
     if fmt == "csv":
-        return reporting.csv_response(fund, year, report)
+        return reporting.csv_response(request, fund, year, report)
     return reporting.xlsx_response(fund, year, report)

@@ -6,7 +6,6 @@ The chart, its table, the CSV and the XLSX all read the same funding lines
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quartier.core.csv import Column, CsvVariant, csv_text
 from quartier.core.geo import MapFrame
 from quartier.quarters.models import Quarter
 
@@ -116,18 +116,19 @@ def _bar_chart(by_year: Sequence[dict]) -> dict | None:
     }
 
 
-EXPORT_HEADER = [
-    "Quartier",
-    "Maßnahme-Nr.",
-    "Maßnahme",
-    "Stand",
-    "Handlungsfelder",
-    "Mittelgeber",
-    "Jahr",
-    "geplant (EUR)",
-    "ausgegeben (EUR)",
-    "Hinweis",
-]
+def export_columns() -> list[Column]:
+    return [
+        Column("quarter", _("Quartier")),
+        Column("measure_id", _("Maßnahme-Nr.")),
+        Column("measure", _("Maßnahme")),
+        Column("status", _("Stand")),
+        Column("action_fields", _("Handlungsfelder")),
+        Column("source", _("Mittelgeber")),
+        Column("year", _("Jahr")),
+        Column("planned_eur", _("geplant (EUR)")),
+        Column("spent_eur", _("ausgegeben (EUR)")),
+        Column("note", _("Hinweis")),
+    ]
 
 
 def export_rows(quarter: Quarter, *, public: bool = True) -> list[list]:
@@ -169,17 +170,11 @@ def export_rows(quarter: Quarter, *, public: bool = True) -> list[list]:
     return rows
 
 
-def export_csv(quarter: Quarter, *, public: bool = True) -> str:
-    """Semicolon-separated with decimal points: opens in German spreadsheets as numbers."""
+def export_csv(quarter: Quarter, *, public: bool = True, variant: CsvVariant) -> str:
+    """One row per funding line and a sum row, in the requested CSV variant."""
     rows = export_rows(quarter, public=public)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(EXPORT_HEADER)
-    writer.writerows(rows)
-    writer.writerow(
-        ["", "", _("Summe"), "", "", "", "", *_sums(rows), ""],
-    )
-    return buffer.getvalue()
+    total = ["", "", _("Summe"), "", "", "", "", *_sums(rows), ""]
+    return csv_text(export_columns(), [*rows, total], variant=variant)
 
 
 def export_xlsx(quarter: Quarter, *, public: bool = True) -> bytes:
@@ -190,7 +185,7 @@ def export_xlsx(quarter: Quarter, *, public: bool = True) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Maßnahmen")
-    sheet.append(EXPORT_HEADER)
+    sheet.append([str(column.label) for column in export_columns()])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from quartier.core.csv import variant_for
 from quartier.quarters.models import Quarter
 from quartier.quarters.permissions import can_manage_quarter
 
@@ -170,10 +171,13 @@ def export(request: HttpRequest, quarter_slug: str, fmt: str) -> HttpResponse:
     public = _is_public_view(request, quarter)
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
+        variant = variant_for(request)
         response = HttpResponse(
-            reports.export_csv(quarter, public=public),
+            reports.export_csv(quarter, public=public, variant=variant),
             content_type="text/csv; charset=utf-8",
         )
+        if variant.machine:
+            stamp += "-maschinenlesbar"
     elif fmt == "xlsx":
         response = HttpResponse(
             reports.export_xlsx(quarter, public=public),

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from quartier.accounts.demo import demo_account
 from quartier.accounts.models import User
 from quartier.quarters.models import Quarter
 
@@ -132,12 +133,7 @@ REPLY = "Ich bin dabei – meldet euch gern im Quartiersbüro."
 def _people() -> list[User]:
     people = []
     for email, name in PEOPLE:
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User(email=email, display_name=name)
-            user.set_unusable_password()
-            user.save()
-        people.append(user)
+        people.append(demo_account(email, name)[0])
     erika = User.objects.filter(email="erika@quartier.example").first()
     return [erika, *people] if erika else people
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 import secrets
 from collections import Counter
 
@@ -13,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quartier.core.csv import Column, csv_response
 from quartier.quarters.models import Quarter
 
 from . import services
@@ -571,28 +571,29 @@ def poll_export(request: HttpRequest, pk: int) -> HttpResponse:
     poll = get_object_or_404(_polls(), pk=pk)
     if not request.user.has_perm("participation.manage_quarter", poll.quarter):
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="umfrage-{poll.pk}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["antwort", "frage", "art", "auswahl", "text"])
     answers = (
         PollAnswer.objects.filter(response__poll=poll)
         .select_related("question", "option")
         .order_by("response_id", "question__sort_order", "pk")
     )
-    for answer in answers:
-        writer.writerow(
+    return csv_response(
+        request,
+        f"umfrage-{poll.pk}.csv",
+        [
+            Column("response", _("Antwort")),
+            Column("question", _("Frage")),
+            Column("kind", _("Art")),
+            Column("option", _("Auswahl")),
+            Column("text", _("Text")),
+        ],
+        (
             [
                 answer.response_id,
                 answer.question.text,
                 answer.question.kind,
                 answer.option.text if answer.option else "",
-                _csv_safe(answer.text),
+                answer.text,
             ]
-        )
-    return response
-
-
-def _csv_safe(value: str) -> str:
-    # Spreadsheets run cells starting with = + - @ as formulas (CSV injection).
-    return "'" + value if value[:1] in {"=", "+", "-", "@"} else value
+            for answer in answers
+        ),
+    )

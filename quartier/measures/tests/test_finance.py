@@ -49,9 +49,19 @@ def test_chart_has_data_table_and_totals(client, funded):
 @pytest.mark.django_db
 def test_csv_totals_equal_chart_totals(client, funded):
     finance = reports.finance_overview(funded)
+    # The German spreadsheet variant: semicolons and decimal commas.
     response = client.get(url(funded, "export", fmt="csv"))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.text), delimiter=";"))
+    german = list(
+        csv.reader(io.StringIO(response.text.lstrip("\ufeff")), delimiter=";")
+    )
+    assert Decimal(german[-1][7].replace(",", ".")) == Decimal("3450.50")
+    # The machine-readable variant: the same figures with decimal points.
+    response = client.get(
+        url(funded, "export", fmt="csv"), {"variante": "maschinenlesbar"}
+    )
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[0][7] == "planned_eur"
     body, total = rows[1:-1], rows[-1]
     assert sum(Decimal(r[7]) for r in body) == finance["total_planned"]
     assert sum(Decimal(r[8]) for r in body) == finance["total_spent"]

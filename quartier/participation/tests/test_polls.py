@@ -78,10 +78,13 @@ def test_csv_export_matrix(client, request, resident, quarter, role, status):
     client.post(poll.get_absolute_url(), _answers(poll, text="=SUMME(A1)"))
     client.logout()
     login(client, request, role)
-    response = client.get(reverse("participation:poll_export", args=[poll.pk]))
+    response = client.get(
+        reverse("participation:poll_export", args=[poll.pk]),
+        {"variante": "maschinenlesbar"},
+    )
     assert response.status_code == status
     if status == 200:
         rows = list(csv.reader(io.StringIO(response.content.decode())))
-        assert rows[0] == ["antwort", "frage", "art", "auswahl", "text"]
+        assert rows[0] == ["response", "question", "kind", "option", "text"]
         assert len(rows) == 5
         assert [r[4] for r in rows[1:] if r[4]] == ["'=SUMME(A1)"]
