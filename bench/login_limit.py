@@ -21,7 +21,7 @@ import urllib.parse
 from run import BENCH_DIR, ROOT, free_port, production_env, start_server, stop_server
 
 EMAIL = "limit@quartier.example"
-PASSWORD = "richtig-und-lang-genug-42"
+PASSWORD = "richtig-und-lang-genug-42"  # noqa: S105 - a throwaway bench account
 LIMITED = re.compile(r"Too many failed login attempts|Zu viele")
 
 
@@ -85,9 +85,7 @@ def main() -> None:
     port = args.port or free_port()
     server = start_server(env, port, workers=args.workers, threads=1, boot_seconds=120)
     try:
-        reached = sum(
-            not sign_in(port, "falsch")[1] for _ in range(args.attempts)
-        )
+        reached = sum(not sign_in(port, "falsch")[1] for _ in range(args.attempts))
         status, limited = sign_in(port, PASSWORD)
     finally:
         stop_server(server)

@@ -43,9 +43,9 @@ class Job:
             return day.isoformat()
         hour = local.replace(minute=self.at.minute, second=0, microsecond=0)
         if local < hour:
-            hour = (hour.astimezone(datetime.UTC) - datetime.timedelta(hours=1)).astimezone(
-                BERLIN
-            )
+            hour = (
+                hour.astimezone(datetime.UTC) - datetime.timedelta(hours=1)
+            ).astimezone(BERLIN)
         return f"{hour.date().isoformat()}T{hour.hour:02d}"
 
     def run(self) -> str:

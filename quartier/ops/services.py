@@ -33,7 +33,9 @@ def job_run_claim(*, job: Job, period: str) -> JobRun | None:
 
     try:
         with transaction.atomic():
-            run = JobRun.objects.create(job=job.name, period=period, worker=_worker_name())
+            run = JobRun.objects.create(
+                job=job.name, period=period, worker=_worker_name()
+            )
             run_scheduled_job.enqueue(run_id=run.pk)
     except IntegrityError:
         return None
@@ -75,7 +77,7 @@ def job_run_execute(*, run_id: int) -> str:
     try:
         result = JOBS[run.job].run()
         status = JobRun.Status.SUCCEEDED
-    except Exception:  # noqa: BLE001 - any failure is recorded for the city editors
+    except Exception:  # any failure is recorded for the city editors
         logger.exception("job failed", extra={"job": run.job, "period": run.period})
         result = traceback.format_exc()
         status = JobRun.Status.FAILED

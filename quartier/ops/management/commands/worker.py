@@ -25,7 +25,7 @@ def schedule_forever(interval: float, stop: threading.Event) -> None:
         close_old_connections()
         try:
             jobs_claim_due()
-        except Exception:  # noqa: BLE001 - the database may be restarting; try again
+        except Exception:  # the database may be restarting; try again next tick
             logger.exception("scheduler tick failed")
         finally:
             connection.close()
