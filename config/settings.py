@@ -295,5 +295,9 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 if TESTING:
     # Hashing dominates test set-up time; production keeps Django's PBKDF2 default.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# /readyz answers 503 once the oldest runnable task has waited longer than this (s).
+QUARTIER_READY_MAX_QUEUE_LAG = int(env("READY_MAX_QUEUE_LAG", "300"))
+# Probes speak plain http to the app server itself, behind the TLS proxy.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # Days after an event until registrations lose their personal data (GDPR Art. 5).
 QUARTIER_EVENTS_RETENTION_DAYS = int(env("EVENTS_RETENTION_DAYS", "30"))
