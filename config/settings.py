@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "quartier.events",
     "quartier.cms",
     "quartier.api",
+    "quartier.ops",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
@@ -190,14 +191,29 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600  # unhashed files; hashed ones get a year and "immutable"
 
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    if not env("CACHE_URL")
-    else {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env("CACHE_URL"),
+# Rate limits (allauth's login limit, the spam guard) count in the cache, so the cache
+# must be shared by every process of an installation: a per-process cache lets each
+# gunicorn worker count on its own. Without CACHE_URL (Redis) the database cache is the
+# default: every app server and worker already shares the database, so it holds across
+# machines too, where a file cache would need a shared filesystem. `migrate` creates its
+# table (quartier.ops migration). The test process keeps an in-process cache.
+if env("CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("CACHE_URL"),
+        }
     }
-}
+elif TESTING:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "quartier_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 
 TASKS = {
     "default": {
@@ -279,5 +295,9 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 if TESTING:
     # Hashing dominates test set-up time; production keeps Django's PBKDF2 default.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# /readyz answers 503 once the oldest runnable task has waited longer than this (s).
+QUARTIER_READY_MAX_QUEUE_LAG = int(env("READY_MAX_QUEUE_LAG", "300"))
+# Probes speak plain http to the app server itself, behind the TLS proxy.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # Days after an event until registrations lose their personal data (GDPR Art. 5).
 QUARTIER_EVENTS_RETENTION_DAYS = int(env("EVENTS_RETENTION_DAYS", "30"))

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from quartier.api.api import api
 from quartier.cms import views as cms_views
 from quartier.core import views as core_views
+from quartier.ops import views as ops_views
 from quartier.quarters import views as quarter_views
 
 urlpatterns = [
@@ -15,7 +16,8 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("robots.txt", core_views.robots_txt),
-    path("healthz", core_views.healthz),
+    path("healthz", ops_views.healthz),
+    path("readyz", ops_views.readyz),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,62 @@
+"""The task worker with the scheduler: `db_worker` plus the daily and hourly jobs.
+
+We keep our own small scheduler instead of a scheduler library: the jobs are five
+commands a day, the database already gives us the lock (one `JobRun` row per job and
+period) and the queue, and a library (APScheduler, celery beat) would bring its own
+job store or broker and still need that lock to run once with several workers.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.db import close_old_connections, connection
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from quartier.ops.services import jobs_claim_due
+
+logger = logging.getLogger("quartier.jobs")
+
+
+def schedule_forever(interval: float, stop: threading.Event) -> None:
+    """Claim due jobs now (a missed run starts at once), then every `interval` s."""
+    while not stop.is_set():
+        close_old_connections()
+        try:
+            jobs_claim_due()
+        except Exception:  # the database may be restarting; try again next tick
+            logger.exception("scheduler tick failed")
+        finally:
+            connection.close()
+        stop.wait(interval)
+
+
+class Command(DbWorkerCommand):
+    help = "Runs queued tasks and, on their schedule, the daily and hourly jobs."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--schedule-interval",
+            type=float,
+            default=60,
+            help="Seconds between looks for due jobs (default: 60).",
+        )
+        parser.add_argument(
+            "--no-schedule",
+            action="store_true",
+            help="Only run tasks; another worker runs the scheduler.",
+        )
+
+    def handle(self, *args, schedule_interval: float, no_schedule: bool, **options):
+        if not no_schedule:
+            # A daemon thread: it only claims and queues; the jobs themselves run as
+            # tasks in this worker's loop, so a stop signal ends both at once.
+            threading.Thread(
+                target=schedule_forever,
+                args=(schedule_interval, threading.Event()),
+                name="scheduler",
+                daemon=True,
+            ).start()
+        super().handle(*args, **options)

@@ -1,0 +1,91 @@
+"""Claiming and running scheduled jobs (see jobs.py)."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import socket
+import traceback
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .jobs import JOBS, Job
+from .models import JobRun
+
+logger = logging.getLogger("quartier.jobs")
+
+
+def _worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"[:128]
+
+
+def job_run_claim(*, job: Job, period: str) -> JobRun | None:
+    """Claim `job` for `period` and queue its run; None if another worker has it.
+
+    The unique row (job, period) is the lock: of two workers inserting it at once,
+    one gets an IntegrityError. The task is queued inside the same transaction on
+    purpose: with the database queue the claim and the queued task commit together,
+    so there is never a claimed period without a task to run it.
+    """
+    from .tasks import run_scheduled_job
+
+    try:
+        with transaction.atomic():
+            run = JobRun.objects.create(
+                job=job.name, period=period, worker=_worker_name()
+            )
+            run_scheduled_job.enqueue(run_id=run.pk)
+    except IntegrityError:
+        return None
+    logger.info("job claimed", extra={"job": job.name, "period": period})
+    return run
+
+
+def jobs_claim_due(*, now: datetime.datetime | None = None) -> list[JobRun]:
+    """Claim every job whose current period has no run yet; returns the new runs."""
+    now = now or timezone.now()
+    due = {name: job.period(now) for name, job in JOBS.items()}
+    taken = set(
+        JobRun.objects.filter(job__in=due, period__in=due.values()).values_list(
+            "job", "period"
+        )
+    )
+    claimed = []
+    for name, period in due.items():
+        if (name, period) not in taken and (
+            run := job_run_claim(job=JOBS[name], period=period)
+        ):
+            claimed.append(run)
+    return claimed
+
+
+def job_run_execute(*, run_id: int) -> str:
+    """Run a claimed job once and record start, end and result.
+
+    Moves the run from queued to running with a conditional update, so a task that
+    is delivered twice runs the job only once. A failing job is recorded as failed
+    with its traceback; the error is logged, not raised, so the worker goes on.
+    """
+    started = JobRun.objects.filter(pk=run_id, status=JobRun.Status.QUEUED).update(
+        status=JobRun.Status.RUNNING, started_at=timezone.now(), worker=_worker_name()
+    )
+    if not started:
+        return "already run"
+    run = JobRun.objects.get(pk=run_id)
+    try:
+        result = JOBS[run.job].run()
+        status = JobRun.Status.SUCCEEDED
+    except Exception:  # any failure is recorded for the city editors
+        logger.exception("job failed", extra={"job": run.job, "period": run.period})
+        result = traceback.format_exc()
+        status = JobRun.Status.FAILED
+    JobRun.objects.filter(pk=run_id).update(
+        status=status, finished_at=timezone.now(), result=result[-10000:]
+    )
+    logger.info(
+        "job finished",
+        extra={"job": run.job, "period": run.period, "status": status},
+    )
+    return status

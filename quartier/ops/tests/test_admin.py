@@ -1,0 +1,49 @@
+import pytest
+from django.urls import reverse
+
+from quartier.ops.models import JobRun
+
+
+@pytest.fixture
+def run(db):
+    return JobRun.objects.create(
+        job="events_daily",
+        period="2026-12-03",
+        status=JobRun.Status.SUCCEEDED,
+        result="Erinnerungen: 3",
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "listing", "inspect"),
+    [
+        ("anonymous", 302, 302),
+        ("resident", 302, 302),
+        ("moderator", 302, 302),
+        ("manager", 302, 302),
+        ("city_admin", 200, 200),
+    ],
+)
+def test_job_runs_are_visible_to_city_editors_only(
+    client, request, run, role, listing, inspect
+):
+    if user := request.getfixturevalue(role):
+        client.force_login(user)
+    response = client.get(reverse("jobruns:index"))
+    assert response.status_code == listing
+    if listing == 200:
+        assert "events_daily" in response.content.decode()
+    response = client.get(reverse("jobruns:inspect", args=[run.pk]))
+    assert response.status_code == inspect
+    if inspect == 200:
+        assert "Erinnerungen: 3" in response.content.decode()
+
+
+def test_nobody_edits_or_deletes_a_run_in_the_admin(client, city_admin, run):
+    client.force_login(city_admin)
+    for name in ("jobruns:edit", "jobruns:delete"):
+        response = client.post(reverse(name, args=[run.pk]), {"job": "x"})
+        assert response.status_code in {302, 403}
+    run.refresh_from_db()
+    assert run.job == "events_daily"
+    assert JobRun.objects.count() == 1
