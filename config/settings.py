@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "quartier.core.inputs.RejectNulMiddleware",  # before anything queries the database
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "quartier.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

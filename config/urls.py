@@ -25,7 +25,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("mitmachen/", include("quartier.participation.urls")),
     path(
-        "rueckmeldung/<int:page_id>/", cms_views.feedback_submit, name="feedback_submit"
+        "rueckmeldung/<id:page_id>/", cms_views.feedback_submit, name="feedback_submit"
     ),
     path("sitemap.xml", core_views.sitemap),
     path(

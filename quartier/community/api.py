@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from ninja import Router, Schema
+from pydantic import Field
 
-from quartier.core.geo import feature_collection
+from quartier.core.api_schema import (
+    AbsoluteUrl,
+    Feature,
+    FeatureCollection,
+    Licensed,
+    PointGeometry,
+    geojson_doc,
+    geojson_response,
+)
+from quartier.core.inputs import ApiText
 from quartier.core.licence import licence_info
 
 from .models import HelpPost, Opportunity, Organisation, Vacancy
 
 router = Router(tags=["community"])
-
-
-class Licence(Schema):
-    id: str
-    name: str
-    url: str
 
 
 class OrganisationOut(Schema):
@@ -48,13 +53,10 @@ class OrganisationOut(Schema):
     delivers: bool
     open_now: bool | None
     is_demo: bool
-    url: str
+    url: AbsoluteUrl
 
 
-class OrganisationList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class OrganisationList(Licensed):
     count: int
     items: list[OrganisationOut]
 
@@ -70,13 +72,10 @@ class OpportunityOut(Schema):
     place: str
     expires_on: dt.date | None
     is_demo: bool
-    url: str
+    url: AbsoluteUrl
 
 
-class OpportunityList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class OpportunityList(Licensed):
     count: int
     items: list[OpportunityOut]
 
@@ -91,7 +90,7 @@ class HelpPostOut(Schema):
     author: str
     expires_on: dt.date
     is_demo: bool
-    url: str
+    url: AbsoluteUrl
 
 
 class HelpPostList(Schema):
@@ -115,13 +114,10 @@ class VacancyOut(Schema):
     interim_use: bool
     status: str
     is_demo: bool
-    url: str
+    url: AbsoluteUrl
 
 
-class VacancyList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class VacancyList(Licensed):
     count: int
     items: list[VacancyOut]
 
@@ -177,16 +173,39 @@ def _point_features(items, properties) -> list[dict]:
     ]
 
 
-def _geojson(request: HttpRequest, features: list[dict]) -> JsonResponse:
-    body = feature_collection(features, **licence_info(request.path))
-    return JsonResponse(body, content_type="application/geo+json")
+class OrganisationFeature(Feature):
+    id: str
+    geometry: PointGeometry
+    properties: OrganisationOut
 
 
-GEOJSON = {"responses": {200: {"content": {"application/geo+json": {}}}}}
+class OrganisationFeatures(FeatureCollection):
+    features: list[OrganisationFeature]
+
+
+class VacancyProperties(VacancyOut):
+    """Map layers want numbers: areas and rents as JSON numbers, not decimal strings."""
+
+    area_m2: float
+    rent_min: float | None
+    rent_max: float | None
+
+
+class VacancyFeature(Feature):
+    id: str
+    geometry: PointGeometry
+    properties: VacancyProperties
+
+
+class VacancyFeatures(FeatureCollection):
+    features: list[VacancyFeature]
+
+
+MinArea = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
 @router.get("/actors/", response=OrganisationList, summary="Akteure im Quartier")
-def community_actors(request: HttpRequest, quarter: str | None = None):
+def community_actors(request: HttpRequest, quarter: ApiText | None = None):
     items = [_organisation_data(o) for o in _organisations(False, quarter)]
     return {**licence_info(request.path), "count": len(items), "items": items}
 
@@ -195,16 +214,18 @@ def community_actors(request: HttpRequest, quarter: str | None = None):
     "/actors.geojson",
     response=dict,
     summary="Akteure als GeoJSON-Punkte",
-    openapi_extra=GEOJSON,
+    openapi_extra=geojson_doc(OrganisationFeatures),
 )
-def community_actors_geojson(request: HttpRequest, quarter: str | None = None):
-    return _geojson(
-        request, _point_features(_organisations(False, quarter), _organisation_data)
+def community_actors_geojson(request: HttpRequest, quarter: ApiText | None = None):
+    return geojson_response(
+        request,
+        OrganisationFeatures,
+        _point_features(_organisations(False, quarter), _organisation_data),
     )
 
 
 @router.get("/businesses/", response=OrganisationList, summary="Lokale Wirtschaft")
-def community_businesses(request: HttpRequest, quarter: str | None = None):
+def community_businesses(request: HttpRequest, quarter: ApiText | None = None):
     items = [_organisation_data(o) for o in _organisations(True, quarter)]
     return {**licence_info(request.path), "count": len(items), "items": items}
 
@@ -213,18 +234,20 @@ def community_businesses(request: HttpRequest, quarter: str | None = None):
     "/businesses.geojson",
     response=dict,
     summary="Betriebe als GeoJSON-Punkte",
-    openapi_extra=GEOJSON,
+    openapi_extra=geojson_doc(OrganisationFeatures),
 )
-def community_businesses_geojson(request: HttpRequest, quarter: str | None = None):
-    return _geojson(
-        request, _point_features(_organisations(True, quarter), _organisation_data)
+def community_businesses_geojson(request: HttpRequest, quarter: ApiText | None = None):
+    return geojson_response(
+        request,
+        OrganisationFeatures,
+        _point_features(_organisations(True, quarter), _organisation_data),
     )
 
 
 @router.get(
     "/opportunities/", response=OpportunityList, summary="Offene Engagement-Angebote"
 )
-def community_opportunities(request: HttpRequest, quarter: str | None = None):
+def community_opportunities(request: HttpRequest, quarter: ApiText | None = None):
     qs = Opportunity.objects.open().filter(organisation__is_published=True).for_list()
     if quarter:
         qs = qs.filter(quarter__slug=quarter)
@@ -252,7 +275,7 @@ def community_opportunities(request: HttpRequest, quarter: str | None = None):
     response=HelpPostList,
     summary="Biete/Suche: sichtbare Einträge (ohne Kontaktdaten, keine offene Lizenz)",
 )
-def community_help(request: HttpRequest, quarter: str | None = None):
+def community_help(request: HttpRequest, quarter: ApiText | None = None):
     # Residents' texts are theirs: readable here, but not relicensed as open data.
     qs = HelpPost.objects.visible().for_list()
     if quarter:
@@ -307,7 +330,9 @@ def _vacancies(quarter: str | None, min_area: int | None):
 
 @router.get("/vacancies/", response=VacancyList, summary="Freie Gewerbeflächen")
 def community_vacancies(
-    request: HttpRequest, quarter: str | None = None, min_area: int | None = None
+    request: HttpRequest,
+    quarter: ApiText | None = None,
+    min_area: MinArea | None = None,
 ):
     items = [_vacancy_data(v) for v in _vacancies(quarter, min_area)]
     return {**licence_info(request.path), "count": len(items), "items": items}
@@ -317,18 +342,15 @@ def community_vacancies(
     "/vacancies.geojson",
     response=dict,
     summary="Freie Gewerbeflächen als GeoJSON-Punkte",
-    openapi_extra=GEOJSON,
+    openapi_extra=geojson_doc(VacancyFeatures),
 )
 def community_vacancies_geojson(
-    request: HttpRequest, quarter: str | None = None, min_area: int | None = None
+    request: HttpRequest,
+    quarter: ApiText | None = None,
+    min_area: MinArea | None = None,
 ):
-    def properties(v):
-        data = _vacancy_data(v)
-        for key in ("area_m2", "rent_min", "rent_max"):
-            data[key] = float(data[key]) if data[key] is not None else None
-        data["available_from"] = (
-            data["available_from"].isoformat() if data["available_from"] else None
-        )
-        return data
-
-    return _geojson(request, _point_features(_vacancies(quarter, min_area), properties))
+    return geojson_response(
+        request,
+        VacancyFeatures,
+        _point_features(_vacancies(quarter, min_area), _vacancy_data),
+    )

@@ -8,7 +8,7 @@ urlpatterns = [
     path("akteure/", views.organisation_list, name="organisation_list"),
     path("akteure/export.csv", views.organisation_export, name="organisation_export"),
     path("akteure/anfragen/", views.claim_list, name="claim_list"),
-    path("akteure/anfragen/<int:pk>/", views.claim_decide, name="claim_decide"),
+    path("akteure/anfragen/<id:pk>/", views.claim_decide, name="claim_decide"),
     path("akteure/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path(
         "akteure/<slug:slug>/beanspruchen/",
@@ -26,9 +26,7 @@ urlpatterns = [
         name="organisation_message",
     ),
     path("nachrichten/", views.conversation_list, name="conversation_list"),
-    path(
-        "nachrichten/<int:pk>/", views.conversation_detail, name="conversation_detail"
-    ),
+    path("nachrichten/<id:pk>/", views.conversation_detail, name="conversation_detail"),
     path("nachbarschaftshilfe/", views.help_list, name="help_list"),
     path("nachbarschaftshilfe/neu/", views.help_create, name="help_create"),
     path(
@@ -36,27 +34,25 @@ urlpatterns = [
         views.help_moderation,
         name="help_moderation",
     ),
-    path("nachbarschaftshilfe/<int:pk>/", views.help_detail, name="help_detail"),
+    path("nachbarschaftshilfe/<id:pk>/", views.help_detail, name="help_detail"),
+    path("nachbarschaftshilfe/<id:pk>/antworten/", views.help_reply, name="help_reply"),
+    path("nachbarschaftshilfe/<id:pk>/melden/", views.help_report, name="help_report"),
+    path("nachbarschaftshilfe/<id:pk>/erledigt/", views.help_close, name="help_close"),
     path(
-        "nachbarschaftshilfe/<int:pk>/antworten/", views.help_reply, name="help_reply"
-    ),
-    path("nachbarschaftshilfe/<int:pk>/melden/", views.help_report, name="help_report"),
-    path("nachbarschaftshilfe/<int:pk>/erledigt/", views.help_close, name="help_close"),
-    path(
-        "nachbarschaftshilfe/<int:pk>/moderieren/",
+        "nachbarschaftshilfe/<id:pk>/moderieren/",
         views.help_moderate,
         name="help_moderate",
     ),
     path("engagement/", views.opportunity_list, name="opportunity_list"),
     path("engagement/neu/", views.opportunity_create, name="opportunity_create"),
-    path("engagement/<int:pk>/", views.opportunity_detail, name="opportunity_detail"),
+    path("engagement/<id:pk>/", views.opportunity_detail, name="opportunity_detail"),
     path(
-        "engagement/<int:pk>/bearbeiten/",
+        "engagement/<id:pk>/bearbeiten/",
         views.opportunity_edit,
         name="opportunity_edit",
     ),
     path(
-        "engagement/<int:pk>/interesse/",
+        "engagement/<id:pk>/interesse/",
         views.opportunity_interest,
         name="opportunity_interest",
     ),
@@ -71,5 +67,5 @@ urlpatterns = [
         name="vacancy_export",
     ),
     path("wirtschaft/leerstand/melden/", views.vacancy_submit, name="vacancy_submit"),
-    path("wirtschaft/leerstand/<int:pk>/", views.vacancy_detail, name="vacancy_detail"),
+    path("wirtschaft/leerstand/<id:pk>/", views.vacancy_detail, name="vacancy_detail"),
 ]

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Query, Router, Schema
+from pydantic import Field
 
-from quartier.core.geo import feature_collection
+from quartier.core.api_schema import (
+    AbsoluteUrl,
+    Feature,
+    FeatureCollection,
+    Licensed,
+    PointGeometry,
+    geojson_doc,
+    geojson_response,
+)
+from quartier.core.inputs import ApiDate, ApiId, ApiText
 from quartier.core.licence import licence_info
 
 from .models import BERLIN, Category, Event, Occurrence, Venue, split_codes
 
 router = Router(tags=["events"])
-
-
-class Licence(Schema):
-    id: str
-    name: str
-    url: str
 
 
 class VenueOut(Schema):
@@ -53,8 +58,8 @@ class EventOut(Schema):
     rrule: str
     registration_enabled: bool
     capacity: int | None
-    url: str
-    ical_url: str
+    url: AbsoluteUrl
+    ical_url: AbsoluteUrl
 
 
 class OccurrenceOut(Schema):
@@ -68,30 +73,34 @@ class OccurrenceOut(Schema):
     quarters: list[str]
     category: str
     venue_id: int
-    url: str
+    url: AbsoluteUrl
 
 
-class EventList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class EventList(Licensed):
     count: int
     items: list[EventOut]
 
 
-class OccurrenceList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class OccurrenceList(Licensed):
     count: int
     items: list[OccurrenceOut]
 
 
 class Filters(Schema):
-    quarter: str | None = None
+    quarter: ApiText | None = None
     category: Category | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+    date_from: ApiDate | None = None
+    date_to: ApiDate | None = None
+
+
+class VenueFeature(Feature):
+    id: int
+    geometry: PointGeometry
+    properties: VenueOut
+
+
+class VenueFeatures(FeatureCollection):
+    features: list[VenueFeature]
 
 
 def _venue(venue: Venue) -> dict:
@@ -166,9 +175,12 @@ def list_events(request: HttpRequest, filters: Query[Filters]):
 
 
 @router.get("/occurrences/", response=OccurrenceList, summary="Einzelne Termine")
-def list_occurrences(request: HttpRequest, filters: Query[Filters], limit: int = 200):
+def list_occurrences(
+    request: HttpRequest,
+    filters: Query[Filters],
+    limit: Annotated[int, Field(ge=1, le=1000)] = 200,
+):
     """Expanded dates of all events, regular offers included; at most 1000 per call."""
-    limit = max(1, min(limit, 1000))
     occurrences = (
         _occurrences(filters).for_listing().order_by("starts_at", "pk")[:limit]
     )
@@ -195,7 +207,7 @@ def list_occurrences(request: HttpRequest, filters: Query[Filters], limit: int =
     "/venues.geojson",
     response=dict,
     summary="Veranstaltungsorte als GeoJSON (RFC 7946)",
-    openapi_extra={"responses": {200: {"content": {"application/geo+json": {}}}}},
+    openapi_extra=geojson_doc(VenueFeatures),
 )
 def venues_geojson(request: HttpRequest):
     features = [
@@ -210,14 +222,13 @@ def venues_geojson(request: HttpRequest):
         }
         for venue in Venue.objects.located()
     ]
-    body = feature_collection(features, **licence_info(request.path))
-    return JsonResponse(body, content_type="application/geo+json")
+    return geojson_response(request, VenueFeatures, features)
 
 
 class Feeds(Schema):
-    all: str
-    quarters: dict[str, str]
-    categories: dict[str, str]
+    all: AbsoluteUrl
+    quarters: dict[str, AbsoluteUrl]
+    categories: dict[str, AbsoluteUrl]
 
 
 @router.get("/feeds/", response=Feeds, summary="Adressen der iCal-Feeds (RFC 5545)")
@@ -238,7 +249,7 @@ def feeds(request: HttpRequest):
 
 
 @router.get("/{event_id}/", response=EventOut, summary="Eine Veranstaltung")
-def get_event(request: HttpRequest, event_id: int):
+def get_event(request: HttpRequest, event_id: ApiId):
     event = get_object_or_404(
         Event.objects.published()
         .select_related("venue", "organisation")

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from quartier.core.inputs import BoundedDateField
 from quartier.quarters.models import Quarter
 
 from .models import (
@@ -48,10 +49,10 @@ class EventFilterForm(forms.Form):
         empty_label=_("alle Quartiere"),
     )
     wann = forms.ChoiceField(label=_("Wann"), choices=Period.CHOICES, required=False)
-    von = forms.DateField(
+    von = BoundedDateField(
         label=_("von"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    bis = forms.DateField(
+    bis = BoundedDateField(
         label=_("bis"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     kategorie = forms.ChoiceField(

@@ -28,23 +28,21 @@ urlpatterns = [
         name="registration_cancel",
     ),
     path(
-        "termin/<int:pk>/verschieben/",
+        "termin/<id:pk>/verschieben/",
         views.occurrence_move_view,
         name="occurrence_move",
     ),
     path(
-        "termin/<int:pk>/absagen/",
+        "termin/<id:pk>/absagen/",
         views.occurrence_cancel_view,
         name="occurrence_cancel",
     ),
-    path("<int:pk>/", views.event_detail, name="detail"),
-    path("<int:pk>/kalender.ics", views.event_ics, name="ics"),
-    path("<int:pk>/anmelden/", views.event_register, name="register"),
-    path("<int:pk>/bearbeiten/", views.event_submit_view, name="edit_submission"),
-    path("<int:pk>/pruefen/", views.review_decide, name="review"),
-    path("<int:pk>/teilnehmende/", views.event_attendees, name="attendees"),
-    path("<int:pk>/teilnehmende.csv", views.event_attendees_csv, name="attendees_csv"),
-    path(
-        "<int:pk>/nachricht/", views.event_contact_attendees, name="contact_attendees"
-    ),
+    path("<id:pk>/", views.event_detail, name="detail"),
+    path("<id:pk>/kalender.ics", views.event_ics, name="ics"),
+    path("<id:pk>/anmelden/", views.event_register, name="register"),
+    path("<id:pk>/bearbeiten/", views.event_submit_view, name="edit_submission"),
+    path("<id:pk>/pruefen/", views.review_decide, name="review"),
+    path("<id:pk>/teilnehmende/", views.event_attendees, name="attendees"),
+    path("<id:pk>/teilnehmende.csv", views.event_attendees_csv, name="attendees_csv"),
+    path("<id:pk>/nachricht/", views.event_contact_attendees, name="contact_attendees"),
 ]

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from quartier.accounts.permissions import is_verified
 from quartier.core.csv import Column, csv_response
+from quartier.core.inputs import parse_month
 from quartier.quarters.models import Quarter
 
 from .forms import (
@@ -492,18 +493,11 @@ def feed_category(request: HttpRequest, category: str) -> HttpResponse:
 CALENDAR_CELL_ITEMS = 4
 
 
-def _month(request: HttpRequest) -> dt.date:
-    value = request.GET.get("monat", "")
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        return dt.date(year, month, 1)
-    except ValueError:
-        return timezone.localdate().replace(day=1)
-
-
 def event_calendar(request: HttpRequest) -> HttpResponse:
     """A month grid; each day lists its dates. No JavaScript: links move the month."""
-    first = _month(request)
+    asked = request.GET.get("monat", "")
+    # An unknown month ("1-1", "9999-12") shows this month and says so.
+    first = parse_month(asked) or timezone.localdate().replace(day=1)
     days_in_month = pycalendar.monthrange(first.year, first.month)[1]
     start = dt.datetime.combine(first, dt.time(), BERLIN)
     end = start + dt.timedelta(days=days_in_month)
@@ -550,6 +544,7 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
         "events/event_calendar.html",
         {
             "month": first,
+            "month_unknown": bool(asked) and parse_month(asked) is None,
             "weeks": weeks,
             "quarter": quarter,
             "quarters": Quarter.objects.public(),

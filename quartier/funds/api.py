@@ -6,18 +6,13 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
+from quartier.core.api_schema import AbsoluteUrl, Licensed
 from quartier.core.licence import licence_info
 
 from .models import Fund, FundApplication
 from .reporting import committed_by_fund
 
 router = Router(tags=["funds"])
-
-
-class Licence(Schema):
-    id: str
-    name: str
-    url: str
 
 
 class ProjectOut(Schema):
@@ -32,7 +27,7 @@ class FundOut(Schema):
     slug: str
     name: str
     quarter: str
-    url: str
+    url: AbsoluteUrl
     yearly_budget_eur: Decimal
     max_per_application_eur: Decimal
     year: int
@@ -40,10 +35,7 @@ class FundOut(Schema):
     funded_projects: list[ProjectOut]
 
 
-class FundList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class FundList(Licensed):
     count: int
     items: list[FundOut]
 

@@ -7,50 +7,50 @@ app_name = "funds"
 urlpatterns = [
     path("", views.fund_index, name="index"),
     path("antraege/", views.my_applications, name="my_applications"),
-    path("antraege/<int:pk>/", views.application_detail, name="application_detail"),
+    path("antraege/<id:pk>/", views.application_detail, name="application_detail"),
     path(
-        "antraege/<int:pk>/bearbeiten/", views.application_edit, name="application_edit"
+        "antraege/<id:pk>/bearbeiten/", views.application_edit, name="application_edit"
     ),
     path(
-        "antraege/<int:pk>/schritt/",
+        "antraege/<id:pk>/schritt/",
         views.application_action,
         name="application_action",
     ),
     path(
-        "antraege/<int:pk>/entscheidung/",
+        "antraege/<id:pk>/entscheidung/",
         views.application_decide,
         name="application_decide",
     ),
-    path("antraege/<int:pk>/stimme/", views.application_vote, name="application_vote"),
+    path("antraege/<id:pk>/stimme/", views.application_vote, name="application_vote"),
     path(
-        "antraege/<int:pk>/befangenheit/",
+        "antraege/<id:pk>/befangenheit/",
         views.application_conflict,
         name="application_conflict",
     ),
     path(
-        "antraege/<int:pk>/auszahlung/",
+        "antraege/<id:pk>/auszahlung/",
         views.application_payment,
         name="application_payment",
     ),
     path(
-        "antraege/<int:pk>/anhaenge/", views.attachment_upload, name="attachment_upload"
+        "antraege/<id:pk>/anhaenge/", views.attachment_upload, name="attachment_upload"
     ),
     path(
-        "antraege/<int:pk>/anhaenge/<int:attachment>/",
+        "antraege/<id:pk>/anhaenge/<id:attachment>/",
         views.attachment_download,
         name="attachment",
     ),
     path(
-        "antraege/<int:pk>/verwendungsnachweis/",
+        "antraege/<id:pk>/verwendungsnachweis/",
         views.application_proof,
         name="application_proof",
     ),
     path(
-        "antraege/<int:pk>/bescheid/",
+        "antraege/<id:pk>/bescheid/",
         views.application_letter,
         name="application_letter",
     ),
-    path("sitzungen/<int:pk>/", views.meeting_minutes, name="meeting_minutes"),
+    path("sitzungen/<id:pk>/", views.meeting_minutes, name="meeting_minutes"),
     path("<slug:slug>/", views.fund_detail, name="fund_detail"),
     path("<slug:slug>/antrag/", views.application_start, name="application_start"),
     path("<slug:slug>/verwaltung/", views.fund_manage, name="fund_manage"),

@@ -3,12 +3,21 @@
 from datetime import date
 from decimal import Decimal
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Query, Router, Schema
 
-from quartier.core.geo import feature_collection
+from quartier.core.api_schema import (
+    AbsoluteUrl,
+    Feature,
+    FeatureCollection,
+    Geometry,
+    Licensed,
+    geojson_doc,
+    geojson_response,
+)
+from quartier.core.inputs import ApiId, ApiText
 from quartier.core.licence import licence_info
 from quartier.quarters.models import Quarter
 
@@ -16,12 +25,6 @@ from . import reports
 from .models import ActionField, FundingSource, Goal, Measure
 
 router = Router(tags=["measures"])
-
-
-class Licence(Schema):
-    id: str
-    name: str
-    url: str
 
 
 class GoalOut(Schema):
@@ -38,18 +41,12 @@ class ActionFieldOut(Schema):
     goals: list[GoalOut]
 
 
-class ActionFieldList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class ActionFieldList(Licensed):
     count: int
     items: list[ActionFieldOut]
 
 
-class GoalList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class GoalList(Licensed):
     count: int
     items: list[GoalOut]
 
@@ -79,30 +76,42 @@ class MeasureOut(Schema):
     planned_total: Decimal
     spent_total: Decimal
     is_demo: bool
-    url: str
+    url: AbsoluteUrl
 
 
-class MeasureDetail(MeasureOut):
-    license: Licence
-    attribution: str
-    dataset: str
+class MeasureDetail(MeasureOut, Licensed):
     what_changes: str
-    location: dict | None
+    location: Geometry | None
     funding: list[FundingOut]
 
 
-class MeasureList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class MeasureList(Licensed):
     count: int
     items: list[MeasureOut]
 
 
 class MeasureFilters(Schema):
-    quarter: str | None = None
+    quarter: ApiText | None = None
     status: Measure.Status | None = None
-    field: int | None = None
+    field: ApiId | None = None
+
+
+class MeasureProperties(Schema):
+    title: str
+    quarter: str
+    status: Measure.Status
+    status_label: str
+    url: AbsoluteUrl
+
+
+class MeasureFeature(Feature):
+    id: int
+    geometry: Geometry
+    properties: MeasureProperties
+
+
+class MeasureFeatures(FeatureCollection):
+    features: list[MeasureFeature]
 
 
 class FinanceRow(Schema):
@@ -119,10 +128,7 @@ class FinanceSource(FinanceRow):
     label: str
 
 
-class FinanceOut(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class FinanceOut(Licensed):
     quarter: str
     total_planned: Decimal
     total_spent: Decimal
@@ -181,7 +187,7 @@ def _public_fields():
 
 
 @router.get("/fields/", response=ActionFieldList, summary="Handlungsfelder mit Zielen")
-def list_fields(request: HttpRequest, quarter: str | None = None):
+def list_fields(request: HttpRequest, quarter: ApiText | None = None):
     fields = _public_fields().select_related("quarter").prefetch_related("goals")
     if quarter:
         fields = fields.filter(quarter__slug=quarter)
@@ -206,7 +212,7 @@ def list_fields(request: HttpRequest, quarter: str | None = None):
 
 
 @router.get("/goals/", response=GoalList, summary="Ziele")
-def list_goals(request: HttpRequest, quarter: str | None = None):
+def list_goals(request: HttpRequest, quarter: ApiText | None = None):
     goals = Goal.objects.filter(action_field__in=_public_fields()).select_related(
         "action_field__quarter"
     )
@@ -251,7 +257,7 @@ def list_measures(request: HttpRequest, filters: Query[MeasureFilters]):
     "/locations.geojson",
     response=dict,
     summary="Orte der Maßnahmen als GeoJSON (RFC 7946)",
-    openapi_extra={"responses": {200: {"content": {"application/geo+json": {}}}}},
+    openapi_extra=geojson_doc(MeasureFeatures),
 )
 def measure_locations(request: HttpRequest, filters: Query[MeasureFilters]):
     labels = {value: str(label) for value, label in Measure.Status.choices}
@@ -275,8 +281,7 @@ def measure_locations(request: HttpRequest, filters: Query[MeasureFilters]):
         }
         for row in rows
     ]
-    body = feature_collection(features, **licence_info(request.path))
-    return JsonResponse(body, content_type="application/geo+json")
+    return geojson_response(request, MeasureFeatures, features)
 
 
 @router.get(
@@ -284,7 +289,7 @@ def measure_locations(request: HttpRequest, filters: Query[MeasureFilters]):
     response=FinanceOut,
     summary="Finanzen eines Quartiers: geplant und ausgegeben nach Jahr und Mittelgeber",
 )
-def quarter_finance(request: HttpRequest, quarter_slug: str):
+def quarter_finance(request: HttpRequest, quarter_slug: ApiText):
     quarter = get_object_or_404(Quarter.objects.public(), slug=quarter_slug)
     finance = reports.finance_overview(quarter)
     return {
@@ -300,7 +305,7 @@ def quarter_finance(request: HttpRequest, quarter_slug: str):
 
 
 @router.get("/{measure_id}/", response=MeasureDetail, summary="Eine Maßnahme")
-def get_measure(request: HttpRequest, measure_id: int):
+def get_measure(request: HttpRequest, measure_id: ApiId):
     measure = get_object_or_404(
         Measure.objects.public()
         .select_related("quarter")

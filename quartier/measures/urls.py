@@ -6,7 +6,7 @@ app_name = "measures"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("m/<int:pk>/", views.detail, name="detail"),
+    path("m/<id:pk>/", views.detail, name="detail"),
     path("<slug:quarter_slug>/", views.plan, name="plan"),
     path("<slug:quarter_slug>/liste/", views.measure_list, name="list"),
     path("<slug:quarter_slug>/karte/", views.measure_map, name="map"),

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
+from pydantic import Field
 
-from quartier.core.geo import feature_collection
-from quartier.core.licence import licence_info
+from quartier.core.api_schema import (
+    AbsoluteUrl,
+    Feature,
+    FeatureCollection,
+    PointGeometry,
+    geojson_doc,
+    geojson_response,
+)
+from quartier.core.inputs import ApiId, ApiOffset, ApiText
 
 from .models import CallForIdeas, Comment, Idea
 
@@ -34,7 +43,7 @@ class IdeaOut(Schema):
     longitude: float | None
     latitude: float | None
     created_at: dt.datetime
-    url: str
+    url: AbsoluteUrl
 
 
 class IdeaPage(Schema):
@@ -63,14 +72,40 @@ class CallOut(Schema):
     ends_at: dt.datetime
     budget_eur: Decimal | None
     phase: str
-    url: str
+    url: AbsoluteUrl
 
 
 class IdeaFilter(Schema):
-    quartier: str | None = None
-    stand: Idea.Status | None = None
-    offset: int = 0
-    limit: int = 20
+    """The same names as every other list: `quarter` (a slug) and `status`."""
+
+    quarter: ApiText | None = None
+    status: Idea.Status | None = None
+    offset: ApiOffset = 0
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 20
+
+
+class IdeaGeoFilter(Schema):
+    quarter: ApiText | None = None
+    status: Idea.Status | None = None
+
+
+class IdeaProperties(Schema):
+    title: str
+    quarter: str
+    status: Idea.Status
+    support_count: int
+    comment_count: int
+    url: AbsoluteUrl
+
+
+class IdeaFeature(Feature):
+    id: int
+    geometry: PointGeometry
+    properties: IdeaProperties
+
+
+class IdeaFeatures(FeatureCollection):
+    features: list[IdeaFeature]
 
 
 def _idea_data(idea: Idea) -> dict:
@@ -94,19 +129,18 @@ def _idea_data(idea: Idea) -> dict:
     }
 
 
-def _public_ideas(filters: IdeaFilter | None = None):
+def _public_ideas(filters: IdeaFilter | IdeaGeoFilter | None = None):
     ideas = Idea.objects.visible().for_list().exclude(quarter__status="planned")
-    if filters and filters.quartier:
-        ideas = ideas.filter(quarter__slug=filters.quartier)
-    if filters and filters.stand:
-        ideas = ideas.filter(status=filters.stand)
+    if filters and filters.quarter:
+        ideas = ideas.filter(quarter__slug=filters.quarter)
+    if filters and filters.status:
+        ideas = ideas.filter(status=filters.status)
     return ideas
 
 
 @router.get("/ideas/", response=IdeaPage, summary="Ideen (öffentlich sichtbare)")
 def list_ideas(request: HttpRequest, filters: Query[IdeaFilter]):
-    limit = max(1, min(filters.limit, MAX_LIMIT))
-    offset = max(0, filters.offset)
+    limit, offset = filters.limit, filters.offset
     ideas = _public_ideas(filters)
     page = ideas[offset : offset + limit]
     return {
@@ -122,12 +156,10 @@ def list_ideas(request: HttpRequest, filters: Query[IdeaFilter]):
     response=dict,
     url_name="idea_geojson",
     summary="Ideen mit Ort als GeoJSON (RFC 7946)",
-    openapi_extra={"responses": {200: {"content": {"application/geo+json": {}}}}},
+    openapi_extra=geojson_doc(IdeaFeatures),
 )
-def ideas_geojson(request: HttpRequest, quartier: str | None = None):
-    ideas = _public_ideas(IdeaFilter(quartier=quartier)).filter(
-        longitude__isnull=False
-    )[:5000]
+def ideas_geojson(request: HttpRequest, filters: Query[IdeaGeoFilter]):
+    ideas = _public_ideas(filters).filter(longitude__isnull=False)[:5000]
     features = [
         {
             "type": "Feature",
@@ -147,12 +179,11 @@ def ideas_geojson(request: HttpRequest, quartier: str | None = None):
         }
         for idea in ideas
     ]
-    body = feature_collection(features, **licence_info(request.path))
-    return JsonResponse(body, content_type="application/geo+json")
+    return geojson_response(request, IdeaFeatures, features)
 
 
 @router.get("/ideas/{idea_id}/", response=IdeaOut, summary="Eine Idee")
-def get_idea(request: HttpRequest, idea_id: int):
+def get_idea(request: HttpRequest, idea_id: ApiId):
     return _idea_data(get_object_or_404(_public_ideas(), pk=idea_id))
 
 
@@ -161,7 +192,7 @@ def get_idea(request: HttpRequest, idea_id: int):
     response=list[CommentOut],
     summary="Kommentare einer Idee (sichtbare, ohne gelöschte Texte)",
 )
-def list_comments(request: HttpRequest, idea_id: int):
+def list_comments(request: HttpRequest, idea_id: ApiId):
     idea = get_object_or_404(_public_ideas(), pk=idea_id)
     comments = (
         Comment.objects.filter(idea=idea).visible_to(None).select_related("author")

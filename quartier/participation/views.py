@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from quartier.core.csv import Column, csv_response
+from quartier.core.inputs import require_id
 from quartier.quarters.models import Quarter
 
 from . import services
@@ -253,9 +254,10 @@ def idea_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     idea = get_idea_for_user(request.user, pk, perm="participation.add_comment")
     parent = None
-    if parent_pk := request.POST.get("parent"):
+    # A parent that is not an id is a broken form (400); an unknown one is 404.
+    if parent_pk := require_id(request.POST.get("parent")):
         parent = get_comment_for_user(
-            request.user, int(parent_pk), perm="participation.reply_comment"
+            request.user, parent_pk, perm="participation.reply_comment"
         )
     form = CommentForm(request.POST)
     if form.is_valid():

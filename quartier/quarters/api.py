@@ -5,18 +5,22 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from quartier.core.geo import feature_collection
+from quartier.core.api_schema import (
+    AbsoluteUrl,
+    Feature,
+    FeatureCollection,
+    Licensed,
+    MultiPolygonGeometry,
+    PolygonGeometry,
+    geojson_doc,
+    geojson_response,
+)
+from quartier.core.inputs import ApiText
 from quartier.core.licence import licence_info
 
 from .models import Quarter
 
 router = Router(tags=["quarters"])
-
-
-class Licence(Schema):
-    id: str
-    name: str
-    url: str
 
 
 class ProgrammeOut(Schema):
@@ -36,25 +40,38 @@ class QuarterOut(Schema):
     inhabitants: int | None
     started_year: int | None
     budget_eur: Decimal | None
-    url: str
+    url: AbsoluteUrl
     districts: list[str]
     programmes: list[ProgrammeOut]
     sources: list[str]
 
 
-class QuarterList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class QuarterList(Licensed):
     count: int
     items: list[QuarterOut]
 
 
-class QuarterDetail(QuarterOut):
-    license: Licence
-    attribution: str
-    dataset: str
-    boundary: dict
+class QuarterDetail(QuarterOut, Licensed):
+    boundary: PolygonGeometry | MultiPolygonGeometry
+
+
+class BoundaryProperties(Schema):
+    slug: str
+    name: str
+    kind: str
+    area_ha: float | None
+    schematic: bool
+    url: AbsoluteUrl
+
+
+class BoundaryFeature(Feature):
+    id: str
+    geometry: PolygonGeometry | MultiPolygonGeometry
+    properties: BoundaryProperties
+
+
+class BoundaryFeatures(FeatureCollection):
+    features: list[BoundaryFeature]
 
 
 def _quarters():
@@ -95,11 +112,9 @@ def list_quarters(request: HttpRequest):
     "/boundaries.geojson",
     response=dict,
     summary="Gebietsgrenzen aller Quartiere als GeoJSON (RFC 7946)",
-    openapi_extra={"responses": {200: {"content": {"application/geo+json": {}}}}},
+    openapi_extra=geojson_doc(BoundaryFeatures),
 )
 def quarter_boundaries(request: HttpRequest):
-    from django.http import JsonResponse
-
     features = [
         {
             "type": "Feature",
@@ -119,14 +134,13 @@ def quarter_boundaries(request: HttpRequest):
         for quarter in Quarter.objects.public()
     ]
     # RFC 7946 allows foreign members: the licence travels with the data.
-    body = feature_collection(features, **licence_info(request.path))
-    return JsonResponse(body, content_type="application/geo+json")
+    return geojson_response(request, BoundaryFeatures, features)
 
 
 @router.get(
     "/{slug}/", response=QuarterDetail, summary="Ein Quartier mit Gebietsgrenze"
 )
-def get_quarter(request: HttpRequest, slug: str):
+def get_quarter(request: HttpRequest, slug: ApiText):
     quarter = get_object_or_404(_quarters(), slug=slug)
     return {
         **_quarter_data(quarter),

@@ -46,7 +46,7 @@ def test_venues_geojson_and_feeds(client, event):
     assert feature["geometry"]["type"] == "Point"
     assert feature["properties"]["step_free"] is True
     feeds = client.get("/api/v1/events/feeds/").json()
-    assert feeds["all"] == "/veranstaltungen/feed.ics"
+    assert feeds["all"] == "http://testserver/veranstaltungen/feed.ics"
 
 
 def test_openapi_lists_event_endpoints(client, db):

@@ -9,7 +9,7 @@ from .factories import CallFactory, CommentFactory, IdeaFactory
 @pytest.mark.django_db
 def test_idea_list_has_counts_and_no_personal_data(client, idea):
     IdeaFactory(quarter=idea.quarter, visibility=Visibility.HIDDEN, title="Versteckt")
-    data = client.get("/api/v1/participation/ideas/", {"quartier": "schinkel"}).json()
+    data = client.get("/api/v1/participation/ideas/", {"quarter": "schinkel"}).json()
     assert data["count"] == 1
     item = data["items"][0]
     assert item["support_count"] == 0 and item["status"] == "new"

@@ -9,7 +9,7 @@ def test_quarter_list_carries_licence_and_facts(client, quarter, other_quarter):
     assert data["dataset"].endswith("/api/v1/quarters/")
     assert data["count"] == 2
     assert {item["slug"] for item in data["items"]} == {"schinkel", "dodesheide"}
-    assert data["items"][0]["url"].startswith("/quartier/")
+    assert data["items"][0]["url"].startswith("http://testserver/quartier/")
 
 
 @pytest.mark.django_db
