@@ -1,6 +1,8 @@
 from django import template
 from django.urls import translate_url
 
+from quartier.core.i18n import localized_path
+
 register = template.Library()
 
 
@@ -13,7 +15,8 @@ def translated_path(context, language_code: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context) -> str:
-    return translate_url("/", context.get("LANGUAGE_CODE", "de"))
+    """The home page in the page's language (`/` or `/en/`)."""
+    return localized_path("/", context.get("LANGUAGE_CODE", "de"))
 
 
 @register.filter
