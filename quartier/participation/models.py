@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from quartier.core.geo import optional_point_constraint
+from quartier.core.i18n import translation_of
 from quartier.quarters.models import Quarter
 
 
