@@ -37,7 +37,8 @@ MEMBER_NAV = [(gettext_lazy("Meine Nachrichten"), "/nachrichten/", "/nachrichten
 def site_navigation(request):
     """Main and footer links: one query for the footer pages of the active language."""
     from django.conf import settings
-    from django.urls import translate_url
+
+    from quartier.core.i18n import localized_path
 
     if request.path.startswith(("/admin/", "/api/")):
         return {}
@@ -65,8 +66,8 @@ def site_navigation(request):
     main_nav = []
     links = MAIN_NAV + (MEMBER_NAV if request.user.is_authenticated else [])
     for label, path, section in links:
-        url = translate_url(path, language)
-        active = request.path.startswith(translate_url(section, language))
+        url = localized_path(path, language)
+        active = request.path.startswith(localized_path(section, language))
         main_nav.append({"label": label, "url": url, "active": active})
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,

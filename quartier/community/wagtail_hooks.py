@@ -250,7 +250,7 @@ class LanguageViewSet(ModelViewSet):
     model = Language
     icon = "comment"
     menu_label = _("Sprachen")
-    form_fields = ["name", "code", "sort_order"]
+    form_fields = ["name", "name_en", "code", "sort_order"]
     list_display = ["name", "code"]
 
 
@@ -258,7 +258,7 @@ class TargetGroupViewSet(ModelViewSet):
     model = TargetGroup
     icon = "tag"
     menu_label = _("Zielgruppen")
-    form_fields = ["name", "slug", "sort_order"]
+    form_fields = ["name", "name_en", "slug", "sort_order"]
     list_display = ["name", "slug"]
 
 

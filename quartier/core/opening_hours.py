@@ -36,7 +36,19 @@ class OpeningPeriod(models.Model):
         blank=True,
         help_text=_("z. B. Arabisch, Türkisch"),
     )
+    languages_en = models.CharField(
+        _("Sprachen (englisch)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     note = models.CharField(_("Hinweis"), max_length=200, blank=True)
+    note_en = models.CharField(
+        _("Hinweis (englisch)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
 
     class Meta:
         abstract = True

@@ -3,7 +3,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from quartier.core.inputs import BoundedDateField
@@ -20,6 +21,12 @@ from .models import (
     split_codes,
 )
 from .recurrence import validate_rrule
+
+
+def _occurrence_choice_label(occurrence) -> str:
+    """ "11.12.2026, 09:00 Uhr" / "11/12/2026, 09:00": the locale's short format."""
+    when = formats.date_format(occurrence.local_start, "SHORT_DATETIME_FORMAT")
+    return gettext("%(when)s Uhr") % {"when": when}
 
 
 class Period:
@@ -166,7 +173,7 @@ class RegistrationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.occurrences = {occ.pk: occ for occ in occurrences}
         self.fields["termin"].choices = [
-            (occ.pk, f"{occ.local_start:%d.%m.%Y, %H:%M} Uhr") for occ in occurrences
+            (occ.pk, _occurrence_choice_label(occ)) for occ in occurrences
         ]
         self.fields["consent"].label = _(
             "Ich bin einverstanden, dass meine Angaben nur für diese Veranstaltung "

@@ -53,6 +53,11 @@ FUNDS = [
         "funded": "Projekte, die im Gebiet stattfinden, zu einem Handlungsfeld des Stadtteilkonzepts passen und schnell ein sichtbares Ergebnis zeigen: Feste, Aktionen, kleine Anschaffungen für alle.",
         "not_funded": "Dauerhafte Personalkosten, Projekte mit Gewinnabsicht und Ausgaben, die schon vor dem Antrag getätigt wurden.",
         "decision_body": "Die Jury des Verfügungsfonds",
+        "intro_en": "Money for ideas from the neighbourhood that make the Schinkel livelier, quickly and visibly.",
+        "eligible_en": "Residents, associations, initiatives and businesses from the Schinkel redevelopment area.",
+        "funded_en": "Projects that take place in the area, fit a field of action of the district plan and quickly show a visible result: festivals, campaigns, small purchases for everyone.",
+        "not_funded_en": "Permanent staff costs, profit-making projects and expenses made before the application.",
+        "decision_body_en": "The fund's jury",
         "jury": [
             ("jury-schinkel-1@quartier.example", "Jurymitglied Ayşe (Demo)", True),
             ("jury-schinkel-2@quartier.example", "Jurymitglied Bernd (Demo)", False),
@@ -71,6 +76,11 @@ FUNDS = [
         "funded": "Begegnung zwischen Generationen und Kulturen, Angebote für Kinder und Ältere, kleine Verschönerungen im öffentlichen Raum.",
         "not_funded": "Laufende Kosten von Einrichtungen und Vorhaben, die andere Förderungen ersetzen.",
         "decision_body": "Der Quartiersrat",
+        "intro_en": "A yearly pot for neighbourhood projects between Dodesheide-Ost and the Nette.",
+        "eligible_en": "Non-profit associations, parishes and institutions; individuals together with a partner from the quarter.",
+        "funded_en": "Encounters between generations and cultures, offers for children and older people, small improvements to public space.",
+        "not_funded_en": "Running costs of institutions and projects that replace other funding.",
+        "decision_body_en": "The quarter council",
         "own_contribution_percent": 10,
         "jury": [
             ("rat-dodesheide-1@quartier.example", "Quartiersrat Dilek (Demo)", True),

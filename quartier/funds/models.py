@@ -56,6 +56,11 @@ class Fund(models.Model):
     name = models.CharField(_("Name"), max_length=150)
     slug = models.SlugField(_("Kürzel in der Adresse"), unique=True)
     intro = models.TextField(_("Kurzbeschreibung"), blank=True)
+    intro_en = models.TextField(
+        _("Kurzbeschreibung (englisch)"),
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     yearly_budget = money_field(_("Budget pro Jahr (Euro)"))
     min_per_application = money_field(_("Mindestbetrag je Antrag (Euro)"), default=ZERO)
     max_per_application = money_field(_("Höchstbetrag je Antrag (Euro)"))
@@ -69,10 +74,31 @@ class Fund(models.Model):
         _("Eigenanteil (Prozent der Gesamtkosten)"), default=0
     )
     eligible = models.TextField(_("Wer darf einen Antrag stellen?"))
+    eligible_en = models.TextField(
+        _("Wer darf einen Antrag stellen? (englisch)"),
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     funded = models.TextField(_("Was wird gefördert?"))
+    funded_en = models.TextField(
+        _("Was wird gefördert? (englisch)"),
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     not_funded = models.TextField(_("Was wird nicht gefördert?"), blank=True)
+    not_funded_en = models.TextField(
+        _("Was wird nicht gefördert? (englisch)"),
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     decision_body = models.CharField(
         _("Wer entscheidet?"), max_length=200, help_text=_("z. B. Bewohnerjury")
+    )
+    decision_body_en = models.CharField(
+        _("Wer entscheidet? (englisch)"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „The residents' jury“"),
     )
     intake = models.CharField(
         _("Antragsannahme"),

@@ -67,6 +67,7 @@ class FundViewSet(QuarterScopedViewSet):
             FieldPanel("name"),
             FieldPanel("slug"),
             FieldPanel("intro"),
+            FieldPanel("intro_en"),
             MultiFieldPanel(
                 [
                     FieldPanel("yearly_budget"),
@@ -84,9 +85,13 @@ class FundViewSet(QuarterScopedViewSet):
             MultiFieldPanel(
                 [
                     FieldPanel("eligible"),
+                    FieldPanel("eligible_en"),
                     FieldPanel("funded"),
+                    FieldPanel("funded_en"),
                     FieldPanel("not_funded"),
+                    FieldPanel("not_funded_en"),
                     FieldPanel("decision_body"),
+                    FieldPanel("decision_body_en"),
                     FieldPanel("intake"),
                     FieldPanel("proof_deadline_days"),
                 ],

@@ -30,13 +30,14 @@ from .models import (
 
 DEMO_NOTE = "(Erfundener Demo-Beitrag.)"
 
+# (German name, English name)
 CATEGORIES = [
-    "Grün und Freiflächen",
-    "Verkehr und Wege",
-    "Nachbarschaft und Soziales",
-    "Kultur und Freizeit",
-    "Lokale Wirtschaft",
-    "Kinder und Jugendliche",
+    ("Grün und Freiflächen", "Green and open spaces"),
+    ("Verkehr und Wege", "Traffic and paths"),
+    ("Nachbarschaft und Soziales", "Neighbourhood and social life"),
+    ("Kultur und Freizeit", "Culture and leisure"),
+    ("Lokale Wirtschaft", "Local business"),
+    ("Kinder und Jugendliche", "Children and young people"),
 ]
 
 PEOPLE = [
@@ -150,10 +151,10 @@ def _point(quarter: Quarter, offset):
 
 def _categories() -> list[Category]:
     return [
-        Category.objects.get_or_create(
-            quarter=None, name=name, defaults={"sort_order": i}
+        Category.objects.update_or_create(
+            quarter=None, name=name, defaults={"sort_order": i, "name_en": name_en}
         )[0]
-        for i, name in enumerate(CATEGORIES)
+        for i, (name, name_en) in enumerate(CATEGORIES)
     ]
 
 

@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from quartier.core.geo import optional_point_constraint
+from quartier.core.i18n import translation_of
 from quartier.quarters.models import Quarter
 
 
@@ -62,6 +63,12 @@ class Category(models.Model):
         help_text=_("Leer lassen, wenn das Handlungsfeld für alle Quartiere gilt."),
     )
     name = models.CharField(_("Name"), max_length=80)
+    name_en = models.CharField(
+        _("Name (englisch)"),
+        max_length=80,
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
     class Meta:
@@ -75,7 +82,7 @@ class Category(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return translation_of(self, "name")
 
     @classmethod
     def for_quarter(cls, quarter: Quarter | None):

@@ -100,7 +100,12 @@ class CategoryViewSet(QuarterScopedViewSet):
     menu_label = _("Handlungsfelder")
     list_display = ["name", "quarter", "sort_order"]
     edit_handler = ObjectList(
-        [FieldPanel("quarter"), FieldPanel("name"), FieldPanel("sort_order")],
+        [
+            FieldPanel("quarter"),
+            FieldPanel("name"),
+            FieldPanel("name_en"),
+            FieldPanel("sort_order"),
+        ],
         base_form_class=CategoryForm,
     )
 

@@ -255,6 +255,54 @@ QUARTERS = [
 ]
 
 
+# English twins of the demo's German facts (the `*_en` fields; docs/translation.md).
+ENGLISH = {
+    "in etwa 5.300 Wohnungen": "in about 5,300 homes",
+    "über etwa zehn Jahre, je ein Drittel Bund, Land und Stadt": (
+        "over about ten years, a third each from the federal government, the state "
+        "and the city"
+    ),
+    "Landesprogramm „Gute Nachbarschaft“ für drei Jahre ab April 2021, städtischer Anteil 20 %": (
+        "state programme “Gute Nachbarschaft” for three years from April 2021, "
+        "city share 20 %"
+    ),
+    "Quartierstreff seit Ende 2012": "meeting place since late 2012",
+    "als Sanierungsgebiet": "as a redevelopment area",
+    "Ratsbeschluss zur Bewerbung am 30.05.2017": (
+        "council decision to apply on 30 May 2017"
+    ),
+    "dauerhaft im städtischen Haushalt": "permanently in the city budget",
+    "Wohnung im Erdgeschoss; eine Stufe am Hauseingang (Demo-Angabe).": (
+        "Ground-floor flat; one step at the front door (demo entry)."
+    ),
+    "Sprechzeiten wie 2016 veröffentlicht; bitte vor dem Besuch prüfen.": (
+        "Office hours as published in 2016; please check before you visit."
+    ),
+    "Öffnungszeiten sind Demo-Werte.": "Opening hours are demo values.",
+    "Mit dem Ende der Förderung geschlossen.": "Closed when the funding ended.",
+    "Ebenerdiger Eingang (Demo-Angabe).": "Step-free entrance (demo entry).",
+    "Hier arbeiten Quartiersmanagement, JUGEND STÄRKEN im Quartier, Eigentümerberatung und Städtebau. Sprechzeiten sind Demo-Werte.": (
+        "Home of the quarter management, JUGEND STÄRKEN im Quartier, advice for "
+        "owners and urban planning. Office hours are demo values."
+    ),
+    "Die Anschrift des Projektbüros ist nicht veröffentlicht; Zeiten sind Demo-Werte.": (
+        "The project office's address is not published; times are demo values."
+    ),
+    "Deutsch, Arabisch, Türkisch": "German, Arabic, Turkish",
+    "Deutsch, Türkisch": "German, Turkish",
+    "Technik-Sprechstunde 50+": "Tech help for people over 50",
+}
+
+
+def _with_english(data: dict, *fields: str) -> dict:
+    """`data` plus `<field>_en` for each German text the demo translates."""
+    return data | {
+        f"{field}_en": ENGLISH[data[field]]
+        for field in fields
+        if data.get(field) in ENGLISH
+    }
+
+
 def _features() -> dict[tuple[str, str], dict]:
     """Features by (geometry type, slug): a quarter and a square may share a slug."""
     data = json.loads(GEOJSON.read_text(encoding="utf-8"))
@@ -287,11 +335,15 @@ def seed() -> list[str]:
 
 
 def _create_quarter(data: dict, features: dict[tuple[str, str], dict]) -> Quarter:
-    fields = {
-        k: v
-        for k, v in data.items()
-        if k not in {"districts", "programmes", "team", "offices"}
-    }
+    fields = _with_english(
+        {
+            k: v
+            for k, v in data.items()
+            if k not in {"districts", "programmes", "team", "offices"}
+        },
+        "inhabitants_note",
+        "budget_note",
+    )
     quarter = quarter_create(
         quarter=Quarter(
             boundary=features[("Polygon", data["slug"])]["geometry"], **fields
@@ -305,6 +357,7 @@ def _create_quarter(data: dict, features: dict[tuple[str, str], dict]) -> Quarte
             starts_on=starts_on,
             ends_on=ends_on,
             note=note,
+            note_en=ENGLISH.get(note, ""),
         )
     for order, (name, role, organisation) in enumerate(data["team"]):
         TeamMember.objects.create(
@@ -329,7 +382,10 @@ def _create_office(
         shape(feature["geometry"]) if feature else quarter.shape.representative_point()
     )
     office = Office.objects.create(
-        quarter=quarter, longitude=point.x, latitude=point.y, **data
+        quarter=quarter,
+        longitude=point.x,
+        latitude=point.y,
+        **_with_english(data, "accessibility", "note"),
     )
     for weekday, opens, closes, languages in hours:
         OfficeHours.objects.create(
@@ -338,5 +394,6 @@ def _create_office(
             opens=opens,
             closes=closes,
             languages=languages,
+            languages_en=ENGLISH.get(languages, ""),
         )
     return office

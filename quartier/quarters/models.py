@@ -147,6 +147,12 @@ class Quarter(ClusterableModel):
     inhabitants_note = models.CharField(
         _("Hinweis zu Einwohner*innen"), max_length=200, blank=True
     )
+    inhabitants_note_en = models.CharField(
+        _("Hinweis zu Einwohner*innen (englisch)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     started_year = models.PositiveSmallIntegerField(
         _("Beginn (Jahr)"), null=True, blank=True
     )
@@ -154,6 +160,12 @@ class Quarter(ClusterableModel):
         _("Budget (Euro)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     budget_note = models.CharField(_("Hinweis zum Budget"), max_length=200, blank=True)
+    budget_note_en = models.CharField(
+        _("Hinweis zum Budget (englisch)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     facts_source = models.TextField(
         _("Quellen der Eckdaten"), blank=True, help_text=_("Eine Quelle je Zeile.")
     )
@@ -232,6 +244,12 @@ class QuarterProgramme(models.Model):
     starts_on = models.DateField(_("Beginn"))
     ends_on = models.DateField(_("Ende"), null=True, blank=True)
     note = models.CharField(_("Hinweis"), max_length=200, blank=True)
+    note_en = models.CharField(
+        _("Hinweis (englisch)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
 
     class Meta:
         verbose_name = _("Förderzeitraum")
@@ -325,9 +343,19 @@ class Office(ClusterableModel):
     accessibility = models.TextField(
         _("Barrierefreiheit"), blank=True, help_text=_("z. B. stufenloser Zugang, WC")
     )
+    accessibility_en = models.TextField(
+        _("Barrierefreiheit (englisch)"),
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     opened_on = models.DateField(_("eröffnet am"), null=True, blank=True)
     closed_on = models.DateField(_("geschlossen seit"), null=True, blank=True)
     note = models.TextField(_("Hinweis"), blank=True)
+    note_en = models.TextField(
+        _("Hinweis (englisch)"),
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
 
     objects = OfficeQuerySet.as_manager()
 

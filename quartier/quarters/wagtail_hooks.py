@@ -60,9 +60,15 @@ class QuarterViewSet(QuarterScopedViewSet):
                             FieldPanel("started_year"),
                         ]
                     ),
-                    FieldPanel("inhabitants_note"),
                     FieldRowPanel(
-                        [FieldPanel("budget_eur"), FieldPanel("budget_note")]
+                        [
+                            FieldPanel("inhabitants_note"),
+                            FieldPanel("inhabitants_note_en"),
+                        ]
+                    ),
+                    FieldPanel("budget_eur"),
+                    FieldRowPanel(
+                        [FieldPanel("budget_note"), FieldPanel("budget_note_en")]
                     ),
                     FieldPanel("facts_source"),
                     FieldPanel("districts"),
@@ -104,8 +110,10 @@ class OfficeViewSet(QuarterScopedViewSet):
             MultiFieldPanel(
                 [FieldPanel("phone"), FieldPanel("email")], heading=_("Kontakt")
             ),
-            FieldPanel("accessibility"),
-            FieldPanel("note"),
+            FieldRowPanel(
+                [FieldPanel("accessibility"), FieldPanel("accessibility_en")]
+            ),
+            FieldRowPanel([FieldPanel("note"), FieldPanel("note_en")]),
             FieldRowPanel([FieldPanel("opened_on"), FieldPanel("closed_on")]),
             InlinePanel(
                 "hours", heading=_("Öffnungs- und Sprechzeiten"), label=_("Zeit")

@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from quartier.core.geo import optional_point_constraint
+from quartier.core.i18n import translation_of
 from quartier.core.opening_hours import (
     Closure,
     OpeningPeriod,
@@ -26,6 +27,12 @@ class Language(models.Model):
 
     code = models.SlugField(_("Kürzel"), max_length=10, unique=True)
     name = models.CharField(_("Sprache"), max_length=50)
+    name_en = models.CharField(
+        _("Sprache (englisch)"),
+        max_length=50,
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
     class Meta:
@@ -34,7 +41,7 @@ class Language(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return translation_of(self, "name")
 
 
 class TargetGroup(models.Model):
@@ -42,6 +49,12 @@ class TargetGroup(models.Model):
 
     slug = models.SlugField(_("Kürzel"), unique=True)
     name = models.CharField(_("Zielgruppe"), max_length=80)
+    name_en = models.CharField(
+        _("Zielgruppe (englisch)"),
+        max_length=80,
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
     class Meta:
@@ -50,7 +63,7 @@ class TargetGroup(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return translation_of(self, "name")
 
 
 class OrganisationQuerySet(models.QuerySet):
