@@ -75,10 +75,11 @@ def idea_list(request: HttpRequest) -> HttpResponse:
         "quarters": Quarter.objects.public(),
     }
     if quarter is not None:
+        # The same filter as the list: one idea listed means one pin drawn.
         context["map"] = ideas_map(
             quarter,
-            Idea.objects.visible()
-            .filter(quarter=quarter, longitude__isnull=False)
+            form.filter(Idea.objects.visible())
+            .filter(longitude__isnull=False)
             .only("pk", "title", "longitude", "latitude")[:MAX_POINTS],
         )
     name = "participation/idea_list.html"

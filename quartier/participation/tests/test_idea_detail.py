@@ -75,3 +75,14 @@ def test_query_count_does_not_grow_with_comments(
     client.get(idea.get_absolute_url())
     with django_assert_num_queries(16):  # + measures made from the idea
         client.get(idea.get_absolute_url())
+
+
+@pytest.mark.django_db
+def test_map_coordinates_are_never_localized(client, idea):
+    """German formats write 265,1; the browser reads cx="265,1" as 0 (top-left corner)."""
+    from quartier.core.tests.crawl import parse
+
+    page = parse("", client.get(idea.get_absolute_url()).content.decode())
+    assert page.svgs == 2  # the logo and the map
+    assert page.problems == []
+    assert 'cx="' in page.html

@@ -111,3 +111,30 @@ def test_query_count_does_not_grow_with_rows(
 
 
 QUERIES = 11
+
+
+@pytest.mark.django_db
+def test_the_map_shows_only_the_ideas_the_filter_lists(client, quarter):
+    """One idea listed, one pin: the map follows every filter, not only the quarter."""
+    green = CategoryFactory(name="Grün")
+    point = quarter.shape.representative_point()
+    for title, category in [("Bäume", green), ("Ampel", None), ("Bank", None)]:
+        IdeaFactory(
+            quarter=quarter,
+            title=title,
+            category=category,
+            longitude=point.x,
+            latitude=point.y,
+        )
+    response = client.get(URL, {"quartier": quarter.slug, "handlungsfeld": green.pk})
+    assert [p["idea"].title for p in response.context["map"]["points"]] == ["Bäume"]
+    assert response.content.decode().count("<circle") == 1
+
+    # With htmx the filter swaps the results, and the map is part of them.
+    response = client.get(
+        URL,
+        {"quartier": quarter.slug, "handlungsfeld": green.pk},
+        headers={"HX-Request": "true", "HX-Target": "idea-results"},
+    )
+    body = response.content.decode()
+    assert body.count("<circle") == 1 and "<h1" not in body
