@@ -6,6 +6,7 @@ from quartier.community.api import router as community_router
 from quartier.events.api import router as events_router
 from quartier.funds.api import router as funds_router
 from quartier.measures.api import router as measures_router
+from quartier.monitoring.api import router as monitoring_router
 from quartier.participation.api import router as participation_router
 from quartier.quarters.api import router as quarters_router
 
@@ -26,3 +27,4 @@ api.add_router("/measures/", measures_router)
 api.add_router("/community/", community_router)
 api.add_router("/funds/", funds_router)
 api.add_router("/events/", events_router)
+api.add_router("/monitoring/", monitoring_router)

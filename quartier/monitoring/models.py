@@ -16,6 +16,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from shapely.geometry.base import BaseGeometry
 
 from quartier.core.geo import clean_area, parse_geometry
@@ -335,7 +337,7 @@ class ImportRun(models.Model):
         return f"{self.filename} ({self.created_at:%d.%m.%Y %H:%M})"
 
 
-class IndexScheme(models.Model):
+class IndexScheme(ClusterableModel):
     """How the status and dynamics index are computed: indicators, weights, classes.
 
     The default follows Berlin's Monitoring Soziale Stadtentwicklung: z-standardised
@@ -400,7 +402,7 @@ class IndexScheme(models.Model):
 
 
 class IndexComponent(models.Model):
-    scheme = models.ForeignKey(
+    scheme = ParentalKey(
         IndexScheme, on_delete=models.CASCADE, related_name="components"
     )
     indicator = models.ForeignKey(

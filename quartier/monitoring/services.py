@@ -265,7 +265,24 @@ def portal_figures_compute(*, years=None, today: dt.date | None = None) -> int:
     )
     if not indicators or not areas:
         return 0
-    years = list(years or range(today.year - 4, today.year + 1))
+    if years is None:
+        # From the portal's first year on: before it, a zero would be no measurement.
+        firsts = [
+            Idea.objects.order_by("created_at")
+            .values_list("created_at", flat=True)
+            .first(),
+            Occurrence.objects.order_by("starts_at")
+            .values_list("starts_at", flat=True)
+            .first(),
+            Opportunity.objects.order_by("created_at")
+            .values_list("created_at", flat=True)
+            .first(),
+        ]
+        known = [f.year for f in firsts if f is not None]
+        if not known:
+            return 0
+        years = range(max(min(known), today.year - 9), today.year + 1)
+    years = list(years)
     stock = {(s.quarter_id, s.year): s.units for s in CommercialStock.objects.all()}
     vacancy_rows = {
         (row["quarter"].pk, row["year"]): row

@@ -8,9 +8,9 @@ import pytest
 from quartier.monitoring import index
 from quartier.monitoring.models import (
     AreaIndex,
-    Indicator,
     IndexComponent,
     IndexScheme,
+    Indicator,
     Level,
     Suppression,
     Value,
@@ -92,7 +92,8 @@ def test_other_levels_are_not_compared(scheme):
 
 
 @pytest.mark.parametrize(
-    ("score", "expected"), [(-1.2, 1), (-1.0, 1), (0.0, 2), (1.0, 2), (1.2, 3), (1.6, 4)]
+    ("score", "expected"),
+    [(-1.2, 1), (-1.0, 1), (0.0, 2), (1.0, 2), (1.2, 3), (1.6, 4)],
 )
 def test_classify_borders_stay_below(score, expected):
     assert index.classify(score, [-1.0, 1.0, 1.5]) == expected
