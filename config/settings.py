@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "quartier.measures",
     "quartier.funds",
     "quartier.events",
+    "quartier.monitoring",
     "quartier.cms",
     "quartier.api",
     "quartier.ops",

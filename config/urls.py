@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("verfuegungsfonds/", include("quartier.funds.urls")),
     path("", include("quartier.community.urls")),
     path("veranstaltungen/", include("quartier.events.urls")),
+    path("sozialmonitoring/", include("quartier.monitoring.urls")),
     # Wagtail serves every other path: the page tree is the site.
     re_path(r"", include(wagtail_urls)),
     prefix_default_language=False,

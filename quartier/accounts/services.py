@@ -158,6 +158,13 @@ CITY_EDITOR_PERMISSIONS = [
     ("participation", "change_category"),
     ("participation", "add_quarterparticipationsettings"),
     ("participation", "change_quarterparticipationsettings"),
+    # Sozialmonitoring: the city's statisticians work in the Stadtredaktion.
+    ("monitoring", "add_area"),
+    ("monitoring", "change_area"),
+    ("monitoring", "add_indicator"),
+    ("monitoring", "change_indicator"),
+    ("monitoring", "add_indexscheme"),
+    ("monitoring", "change_indexscheme"),
 ]
 MODERATOR_PERMISSIONS = [("wagtailadmin", "access_admin")]
 

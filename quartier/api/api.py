@@ -20,6 +20,7 @@ from quartier.core.api_schema import GEOJSON_COLLECTIONS, Message, ValidationErr
 from quartier.events.api import router as events_router
 from quartier.funds.api import router as funds_router
 from quartier.measures.api import router as measures_router
+from quartier.monitoring.api import router as monitoring_router
 from quartier.participation.api import router as participation_router
 from quartier.quarters.api import router as quarters_router
 
@@ -129,3 +130,4 @@ api.add_router("/measures/", measures_router)
 api.add_router("/community/", community_router)
 api.add_router("/funds/", funds_router)
 api.add_router("/events/", events_router)
+api.add_router("/monitoring/", monitoring_router)

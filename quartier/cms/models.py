@@ -13,6 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from quartier.measures.models import Measure
+from quartier.monitoring.figures import quarter_panel
 from quartier.quarters.maps import overview_map, quarter_map
 from quartier.quarters.models import Quarter
 
@@ -161,6 +162,7 @@ class QuarterPage(Page):
             news=news_index.news()[:3] if news_index else [],
             measure_counts=Measure.objects.teaser_for(quarter),
             upcoming_events=quarter.events.next_occurrences(),
+            monitoring_panel=quarter_panel(quarter),
         )
         return context
 

@@ -24,6 +24,7 @@ class Command(BaseCommand):
         from quartier.events import demo as events_demo
         from quartier.funds import demo as funds_demo
         from quartier.measures import demo as measures_demo
+        from quartier.monitoring import demo as monitoring_demo
         from quartier.participation import demo as participation_demo
         from quartier.quarters import demo as quarters_demo
 
@@ -39,6 +40,8 @@ class Command(BaseCommand):
             logins += community_demo.seed(password)
             logins += funds_demo.seed(password)
             events_demo.seed()
+            # Last: the portal figures count the ideas, events and offers above.
+            monitoring_demo.seed()
         self.stdout.write(
             f"Demo-Daten: {len(created)} Quartiere neu angelegt."
             if created
