@@ -1,6 +1,5 @@
 """Admin for the quarter teams: fields of action, calls, polls, moderation setting."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
@@ -8,24 +7,17 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from quartier.quarters.permissions import QuarterScopedPermissionPolicy, is_city_editor
-from quartier.quarters.viewsets import QuarterScopedForm, QuarterScopedViewSet
+from quartier.quarters.permissions import QuarterScopedPermissionPolicy
+from quartier.quarters.viewsets import (
+    QuarterScopedEditView,
+    QuarterScopedForm,
+    QuarterScopedViewSet,
+)
 
 from .models import CallForIdeas, Category, Poll, QuarterParticipationSettings
 
 for model in (CallForIdeas, Poll, QuarterParticipationSettings, Category):
     register_permission_policy(model, QuarterScopedPermissionPolicy(model))
-
-
-class CategoryForm(QuarterScopedForm):
-    """City-wide fields of action (no quarter) are for city editors only."""
-
-    def clean_quarter(self):
-        if self.cleaned_data.get("quarter") is None:
-            if self.for_user is not None and not is_city_editor(self.for_user):
-                raise forms.ValidationError(_("Bitte ein Quartier wählen."))
-            return None
-        return super().clean_quarter()
 
 
 class PollSaveMixin:
@@ -40,7 +32,7 @@ class PollCreateView(PollSaveMixin, generic.CreateView):
     pass
 
 
-class PollEditView(PollSaveMixin, generic.EditView):
+class PollEditView(PollSaveMixin, QuarterScopedEditView):
     pass
 
 
@@ -101,7 +93,7 @@ class CategoryViewSet(QuarterScopedViewSet):
     list_display = ["name", "quarter", "sort_order"]
     edit_handler = ObjectList(
         [FieldPanel("quarter"), FieldPanel("name"), FieldPanel("sort_order")],
-        base_form_class=CategoryForm,
+        base_form_class=QuarterScopedForm,
     )
 
 
