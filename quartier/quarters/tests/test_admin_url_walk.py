@@ -196,7 +196,7 @@ def test_other_roles_reach_no_row_of_a_quarter(
         for role in OUTSIDERS
     }
     names = _object_url_names(viewset)
-    assert {"edit", "delete", "history", "copy"} <= set(names), names
+    assert {"edit", "delete", "history"} <= set(names), names
 
     client.force_login(owner)  # control: the URLs are real and open for the owner
     assert (
