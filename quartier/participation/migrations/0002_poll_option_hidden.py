@@ -5,29 +5,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0001_initial'),
+        ("participation", "0001_initial"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='pollquestion',
-            name='option_lines',
+            model_name="pollquestion",
+            name="option_lines",
         ),
         migrations.AddField(
-            model_name='polloption',
-            name='is_hidden',
-            field=models.BooleanField(default=False, verbose_name='ausgeblendet'),
+            model_name="polloption",
+            name="is_hidden",
+            field=models.BooleanField(default=False, verbose_name="ausgeblendet"),
         ),
         migrations.AlterField(
-            model_name='pollanswer',
-            name='option',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='answers', to='participation.polloption'),
+            model_name="pollanswer",
+            name="option",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="answers",
+                to="participation.polloption",
+            ),
         ),
         migrations.AlterField(
-            model_name='pollanswer',
-            name='question',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='answers', to='participation.pollquestion'),
+            model_name="pollanswer",
+            name="question",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="answers",
+                to="participation.pollquestion",
+            ),
         ),
     ]

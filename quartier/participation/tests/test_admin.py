@@ -27,7 +27,9 @@ def voted_poll(quarter):
     """The factory poll, with one vote on "Abends" and one on "Kurse"."""
     poll = PollFactory(quarter=quarter)
     response = PollResponse.objects.create(poll=poll, device_token="x" * 32)
-    for question, text in zip(poll.questions.all()[:2], ["Abends", "Kurse"]):
+    for question, text in zip(
+        poll.questions.all()[:2], ["Abends", "Kurse"], strict=True
+    ):
         PollAnswer.objects.create(
             response=response, question=question, option=question.options.get(text=text)
         )
