@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from quartier.core.validators import validate_link
 from quartier.quarters.models import Quarter
 
 from .models import (
@@ -337,6 +338,7 @@ class IcsImportForm(forms.Form):
         label=_("oder Adresse eines iCal-Kalenders"),
         required=False,
         assume_scheme="https",
+        validators=[validate_link],
         help_text=_("z. B. https://verein.example/termine.ics"),
     )
     quarter = forms.ModelChoiceField(
