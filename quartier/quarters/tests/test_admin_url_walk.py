@@ -232,3 +232,84 @@ def test_other_roles_reach_no_row_of_a_quarter(
     after = _snapshot()
     assert {k: v for k, v in after.items() if v != before[k]} == {}
     assert walked == len(OUTSIDERS) * len(names) * 2
+
+
+def _page_url_names() -> list[tuple[str, str]]:
+    """(url name, pk kwarg) of every page admin URL that takes only a page id."""
+    from wagtail.admin.urls import pages
+
+    found = []
+    for pattern in pages.urlpatterns:
+        converters = set(pattern.pattern.converters)
+        for kwarg in ("page_id", "parent_page_id", "page_to_move_id", "pk"):
+            if converters == {kwarg} and pattern.name:
+                found.append((pattern.name, kwarg))
+    return found
+
+
+def _page_snapshot() -> dict:
+    from wagtail.models import Page, Revision
+
+    return {
+        "pages": list(
+            Page.objects.order_by("pk").values(
+                "pk", "title", "slug", "path", "live", "locked", "latest_revision_id"
+            )
+        ),
+        "revisions": Revision.objects.count(),
+        **_snapshot(),
+    }
+
+
+@pytest.mark.django_db
+def test_other_team_reaches_no_page_of_a_quarter(client, site_tree):
+    from quartier.cms.models import QuarterPage
+    from quartier.quarters.services import quarter_create
+    from quartier.quarters.tests.factories import QuarterFactory
+
+    own, other = (
+        quarter_create(quarter=QuarterFactory.build(slug=slug, short_name=slug))
+        for slug in ("schinkel", "dodesheide")
+    )
+    page = QuarterPage.objects.get(quarter=own, locale__language_code="de")
+    owner = UserFactory(groups=[own.team])
+    stranger = UserFactory(groups=[other.team])
+    names = _page_url_names()
+    assert {"edit", "delete", "copy", "move", "unpublish", "history"} <= {
+        n for n, _ in names
+    }
+    client.force_login(owner)  # control: the team's own page opens
+    assert (
+        client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code
+        == 200
+    )
+
+    client.force_login(stranger)
+    before = _page_snapshot()
+    walked = 0
+    walked_urls = {
+        reverse(f"wagtailadmin_pages:{name}", args=[page.pk]) for name, _ in names
+    }
+    for name, _kwarg in names:
+        url = reverse(f"wagtailadmin_pages:{name}", args=[page.pk])
+        for method in (client.get, client.post):
+            response = method(url)
+            walked += 1
+            # Wagtail answers a page without permission with 403, 404 or its
+            # redirect to the dashboard ("Sorry, you do not have permission");
+            # 405 is a POST-only URL refusing GET before anything else.
+            # Wagtail's workflow-cancellation check answers every GET with a JSON
+            # "no confirmation needed": allowed, as long as nothing of the page shows.
+            if response.status_code == 200:
+                assert name == "confirm_workflow_cancellation", (name, method, url)
+                assert page.title not in response.content.decode()
+                continue
+            assert response.status_code in (302, 403, 404, 405), (name, method, url)
+            if response.status_code == 302:
+                # The dashboard, or another URL of this walk (revisions → history).
+                assert response["Location"] in {"/admin/", *walked_urls}, (
+                    name,
+                    response["Location"],
+                )
+    assert _page_snapshot() == before
+    assert walked == 2 * len(names)
