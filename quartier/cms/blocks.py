@@ -5,13 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from quartier.core.validators import link_scheme_allowed, validate_link
+
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
 class LinkValue(blocks.StructValue):
     def href(self) -> str:
         page = self.get("page")
-        return page.localized.url if page else self.get("url", "")
+        if page:
+            return page.localized.url
+        url = self.get("url", "")
+        # Rows saved before the validator existed may still hold javascript: links.
+        return url if link_scheme_allowed(url) else ""
 
 
 class LinkBlock(blocks.StructBlock):
@@ -22,6 +28,7 @@ class LinkBlock(blocks.StructBlock):
         label=_("oder Adresse"),
         required=False,
         max_length=300,
+        validators=[validate_link],
         help_text=_("z. B. /api/v1/docs/ oder https://…"),
     )
 

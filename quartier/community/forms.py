@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from quartier.core.validators import validate_pdf_upload
 from quartier.quarters.models import Quarter
 
 from .models import (
@@ -426,4 +427,7 @@ class VacancySubmitForm(SpamProtectedForm, forms.ModelForm):
             raise forms.ValidationError(_("Bitte den Grundriss als PDF hochladen."))
         if upload and upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("Der Grundriss ist größer als 5 MB."))
+        validate_pdf_upload(
+            upload
+        )  # by its bytes: a name ending in .pdf proves nothing
         return upload

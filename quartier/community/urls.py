@@ -68,4 +68,9 @@ urlpatterns = [
     ),
     path("wirtschaft/leerstand/melden/", views.vacancy_submit, name="vacancy_submit"),
     path("wirtschaft/leerstand/<id:pk>/", views.vacancy_detail, name="vacancy_detail"),
+    path(
+        "wirtschaft/leerstand/<id:pk>/grundriss.pdf",
+        views.vacancy_floor_plan,
+        name="vacancy_floor_plan",
+    ),
 ]

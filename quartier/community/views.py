@@ -7,12 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from quartier.core.csv import MACHINE_QUERY, Column, csv_response
 from quartier.quarters.models import Quarter
@@ -660,6 +660,22 @@ def vacancy_submit(request: HttpRequest) -> HttpResponse:
         )
         return redirect("community:vacancy_list")
     return render(request, "community/vacancy_submit.html", {"form": form})
+
+
+@require_safe
+def vacancy_floor_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    """The floor plan, only where the listing itself may be seen (published, or staff)."""
+    vacancy = get_vacancy_for_user(request.user, pk)
+    if not vacancy.floor_plan:
+        raise Http404
+    response = FileResponse(
+        vacancy.floor_plan.open("rb"),
+        content_type="application/pdf",
+        filename="grundriss.pdf",
+    )
+    # Unpublished plans are seen by staff only: no shared cache may keep one.
+    response["Cache-Control"] = "private"
+    return response
 
 
 def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:

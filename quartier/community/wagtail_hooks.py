@@ -24,12 +24,7 @@ from quartier.quarters.permissions import (
     QuarterScopedPermissionPolicy,
     is_city_editor,
 )
-from quartier.quarters.viewsets import (
-    QuarterScopedDeleteView,
-    QuarterScopedEditView,
-    QuarterScopedForm,
-    QuarterScopedViewSet,
-)
+from quartier.quarters.viewsets import QuarterScopedForm, QuarterScopedViewSet
 
 from .models import (
     CommercialStock,
@@ -90,20 +85,10 @@ class OrganisationAdminForm(WagtailAdminModelForm):
         return list(chosen | kept)
 
 
-class OrganisationIndexView(ModelViewSet.index_view_class):
-    def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["change", "view", "delete"]
-        )
-
-
-class OrganisationViewSet(ModelViewSet):
+class OrganisationViewSet(QuarterScopedViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Akteure und Betriebe")
-    index_view_class = OrganisationIndexView
-    edit_view_class = QuarterScopedEditView
-    delete_view_class = QuarterScopedDeleteView
     list_display = ["name", "kind", "is_published", "updated_at"]
     list_filter = ["kind", "quarters", "is_published"]
     search_fields = ["name"]
@@ -160,8 +145,6 @@ class OpportunityViewSet(QuarterScopedViewSet):
     model = Opportunity
     icon = "user"
     menu_label = _("Engagement-Angebote")
-    edit_view_class = QuarterScopedEditView
-    delete_view_class = QuarterScopedDeleteView
     list_display = ["title", "organisation", "quarter", "status", "expires_on"]
     list_filter = ["quarter", "status", "commitment"]
     search_fields = ["title"]
@@ -185,8 +168,6 @@ class VacancyViewSet(QuarterScopedViewSet):
     model = Vacancy
     icon = "home"
     menu_label = _("Leerstände")
-    edit_view_class = QuarterScopedEditView
-    delete_view_class = QuarterScopedDeleteView
     list_display = ["title", "street", "quarter", "area_m2", "status", "vacant_since"]
     list_filter = ["quarter", "status", "use_class", "interim_use"]
     search_fields = ["title", "street"]
@@ -232,8 +213,6 @@ class CommercialStockViewSet(QuarterScopedViewSet):
     model = CommercialStock
     icon = "table"
     menu_label = _("Gewerbebestand")
-    edit_view_class = QuarterScopedEditView
-    delete_view_class = QuarterScopedDeleteView
     list_display = ["quarter", "year", "units"]
     list_filter = ["quarter"]
     edit_handler = ObjectList(

@@ -8,6 +8,12 @@ from django.http import HttpRequest, HttpResponseBase
 RELAXED_STYLE_PATHS = (*settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS, "/api/v1/docs")
 
 
+def is_page_preview(request: HttpRequest) -> bool:
+    """Wagtail renders previews through a dummy request carrying the page's own path
+    (so the admin-path rules below never see them) and marks it `is_preview`."""
+    return getattr(request, "is_preview", False)
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, plus Permissions-Policy and the relaxed admin policy."""
 
@@ -18,6 +24,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         report_only: bool = False,
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
+        if is_page_preview(request):
+            # The page keeps its own strict policy; only the admin may frame it.
+            return replace_parts(
+                parts, replace={**(parts.replace or {}), "frame-ancestors": ["'self'"]}
+            )
         path = request.path_info
         if report_only or not path.startswith(RELAXED_STYLE_PATHS):
             return parts
@@ -40,14 +51,16 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 def admin_preview_frames(get_response):
-    """Lets the admin frame itself (page previews); elsewhere X-Frame-Options stays DENY.
+    """Lets the admin frame itself and page previews; elsewhere X-Frame-Options is DENY.
 
-    CSP frame-ancestors 'self' still guards the admin, see ContentSecurityPolicyMiddleware.
+    CSP frame-ancestors 'self' still guards both, see ContentSecurityPolicyMiddleware.
     """
 
     def middleware(request: HttpRequest) -> HttpResponseBase:
         response = get_response(request)
-        if request.path_info.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS):
+        if is_page_preview(request):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        elif request.path_info.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS):
             response.xframe_options_exempt = True
         return response
 

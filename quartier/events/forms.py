@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from quartier.core.inputs import BoundedDateField
+from quartier.core.validators import validate_link
 from quartier.quarters.models import Quarter
 
 from .models import (
@@ -345,6 +346,7 @@ class IcsImportForm(forms.Form):
         label=_("oder Adresse eines iCal-Kalenders"),
         required=False,
         assume_scheme="https",
+        validators=[validate_link],
         help_text=_("z. B. https://verein.example/termine.ics"),
     )
     quarter = forms.ModelChoiceField(

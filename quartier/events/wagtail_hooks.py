@@ -6,13 +6,19 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from quartier.quarters.models import Quarter
-from quartier.quarters.permissions import is_city_editor
-from quartier.quarters.viewsets import QuarterScopedIndexView
+from quartier.quarters.permissions import QuarterScopedPermissionPolicy, is_city_editor
+from quartier.quarters.viewsets import (
+    QuarterScopedCopyView,
+    QuarterScopedDeleteView,
+    QuarterScopedEditView,
+    QuarterScopedForm,
+    QuarterScopedViewSet,
+)
 
 from .models import Event, Language, TargetGroup, Venue, join_codes, split_codes
 from .recurrence import validate_rrule
@@ -42,6 +48,10 @@ class EventPermissionPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(Event, EventPermissionPolicy(Event))
+# A venue belongs to the quarter in its `quarter` field, whose team edits it (even when
+# other quarters hold events there); a venue without a quarter is shared by all
+# quarters and kept by the city editors. Teams choose any venue for their events.
+register_permission_policy(Venue, QuarterScopedPermissionPolicy(Venue))
 
 
 class EventAdminForm(WagtailAdminModelForm):
@@ -99,20 +109,14 @@ class EventCreateView(generic.CreateView):
         return instance
 
 
-class EventScopedObjectMixin:
-    """Generic edit/delete views check model permissions only: narrow the rows too."""
-
-    def get_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["change", "delete"]
-        )
+class EventCopyView(QuarterScopedCopyView):
+    def save_instance(self):
+        instance = super().save_instance()
+        occurrences_sync(event=instance)
+        return instance
 
 
-class EventDeleteView(EventScopedObjectMixin, generic.DeleteView):
-    pass
-
-
-class EventEditView(EventScopedObjectMixin, generic.EditView):
+class EventEditView(QuarterScopedEditView):
     def save_instance(self):
         before = Event.objects.get(pk=self.object.pk)
         instance = super().save_instance()
@@ -121,14 +125,14 @@ class EventEditView(EventScopedObjectMixin, generic.EditView):
         return instance
 
 
-class EventViewSet(ModelViewSet):
+class EventViewSet(QuarterScopedViewSet):
     model = Event
     icon = "date"
     menu_label = _("Veranstaltungen")
-    index_view_class = QuarterScopedIndexView
     add_view_class = EventCreateView
+    copy_view_class = EventCopyView
     edit_view_class = EventEditView
-    delete_view_class = EventDeleteView
+    delete_view_class = QuarterScopedDeleteView
     list_display = ["title", "starts_at", "category", "status"]
     list_filter = ["status", "category", "quarters"]
     search_fields = ["title"]
@@ -192,26 +196,31 @@ class EventViewSet(ModelViewSet):
     )
 
 
-class VenueViewSet(ModelViewSet):
+class VenueViewSet(QuarterScopedViewSet):
     model = Venue
     icon = "site"
     menu_label = _("Veranstaltungsorte")
     list_display = ["name", "street", "quarter", "step_free"]
     list_filter = ["quarter", "step_free"]
     search_fields = ["name", "street"]
-    form_fields = [
-        "name",
-        "street",
-        "postcode",
-        "city",
-        "quarter",
-        "longitude",
-        "latitude",
-        "step_free",
-        "accessible_toilet",
-        "hearing_loop",
-        "accessibility_note",
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("street"),
+            FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+            FieldPanel("quarter"),
+            FieldRowPanel([FieldPanel("longitude"), FieldPanel("latitude")]),
+            FieldRowPanel(
+                [
+                    FieldPanel("step_free"),
+                    FieldPanel("accessible_toilet"),
+                    FieldPanel("hearing_loop"),
+                ]
+            ),
+            FieldPanel("accessibility_note"),
+        ],
+        base_form_class=QuarterScopedForm,
+    )
 
 
 class EventsGroup(ModelViewSetGroup):

@@ -3,6 +3,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from quartier.core.validators import validate_image_upload, validate_pdf_upload
+
 from .models import Attachment, FundApplication, JuryMember, Vote
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -141,6 +143,11 @@ class AttachmentForm(forms.Form):
             raise forms.ValidationError(
                 _("Bitte laden Sie eine PDF-, JPG- oder PNG-Datei hoch.")
             )
+        # The first bytes alone let a JPEG header followed by PHP through.
+        if suffix == ".pdf":
+            validate_pdf_upload(upload)
+        else:
+            validate_image_upload(upload)
         return upload
 
 

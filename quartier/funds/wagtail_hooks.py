@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
@@ -38,26 +37,8 @@ class FundScopedForm(QuarterScopedForm):
             field.queryset = Fund.objects.for_team(for_user)
 
 
-class ScopedEditView(generic.EditView):
-    """Wagtail's EditView checks only the model permission; narrow the rows too."""
-
-    def get_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["change"]
-        )
-
-
-class ScopedDeleteView(generic.DeleteView):
-    def get_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["delete"]
-        )
-
-
 class FundViewSet(QuarterScopedViewSet):
     model = Fund
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
     icon = "tag"
     menu_label = _("Fonds")
     list_display = ["name", "quarter", "yearly_budget", "is_active"]
@@ -112,8 +93,6 @@ class FundViewSet(QuarterScopedViewSet):
 
 class FundRoundViewSet(QuarterScopedViewSet):
     model = FundRound
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
     icon = "date"
     menu_label = _("Antragsrunden")
     list_display = ["name", "fund", "deadline", "meeting_on"]
@@ -129,8 +108,6 @@ class FundRoundViewSet(QuarterScopedViewSet):
 
 class JuryMemberViewSet(QuarterScopedViewSet):
     model = JuryMember
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
     icon = "group"
     menu_label = _("Jury")
     list_display = ["user", "fund", "is_chair"]

@@ -18,7 +18,6 @@ from quartier.participation.models import Idea
 from quartier.quarters.models import Quarter
 from quartier.quarters.permissions import QuarterScopedPermissionPolicy
 from quartier.quarters.viewsets import (
-    QuarterScopedDeleteView,
     QuarterScopedEditView,
     QuarterScopedForm,
     QuarterScopedViewSet,
@@ -110,8 +109,6 @@ class MeasureEditView(QuarterScopedEditView):
 class ActionFieldViewSet(QuarterScopedViewSet):
     model = ActionField
     icon = "list-ul"
-    edit_view_class = QuarterScopedEditView
-    delete_view_class = QuarterScopedDeleteView
     menu_label = _("Handlungsfelder und Ziele")
     list_display = ["title", "quarter", "sort_order"]
     list_filter = ["quarter"]
@@ -134,7 +131,6 @@ class MeasureViewSet(QuarterScopedViewSet):
     menu_label = _("Maßnahmen")
     add_view_class = MeasureCreateView
     edit_view_class = MeasureEditView
-    delete_view_class = QuarterScopedDeleteView
     list_display = ["title", "quarter", "status", "progress", "updated_at"]
     list_filter = ["quarter", "status", "action_fields"]
     search_fields = ["title", "summary"]

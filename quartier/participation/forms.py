@@ -220,7 +220,10 @@ class PollResponseForm(forms.Form):
         self.questions = list(poll.questions.all())
         for question in self.questions:
             name = f"frage_{question.pk}"
-            options = [(o.pk, o.text) for o in question.options.all()]
+            # Hidden options (removed after somebody chose them) are no longer offered.
+            options = [
+                (o.pk, o.text) for o in question.options.all() if not o.is_hidden
+            ]
             if question.kind == PollQuestion.Kind.SINGLE:
                 field = forms.TypedChoiceField(
                     choices=options, coerce=int, widget=forms.RadioSelect, required=True

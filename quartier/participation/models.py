@@ -532,11 +532,6 @@ class PollQuestion(models.Model):
     poll = ParentalKey(Poll, on_delete=models.CASCADE, related_name="questions")
     text = models.CharField(_("Frage"), max_length=300)
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
-    option_lines = models.TextField(
-        _("Antwortmöglichkeiten"),
-        blank=True,
-        help_text=_("Eine je Zeile; bei Freitext leer lassen."),
-    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -547,22 +542,6 @@ class PollQuestion(models.Model):
     def __str__(self) -> str:
         return self.text
 
-    def sync_options(self) -> None:
-        """Make the options match `option_lines`, keeping rows (and their votes) that stay."""
-        wanted = [
-            line.strip() for line in self.option_lines.splitlines() if line.strip()
-        ]
-        if self.kind == self.Kind.TEXT:
-            wanted = []
-        existing = {option.text: option for option in self.options.all()}
-        for text, option in existing.items():
-            if text not in wanted:
-                option.delete()
-        for index, text in enumerate(wanted):
-            option = existing.get(text) or PollOption(question=self, text=text)
-            option.sort_order = index
-            option.save()
-
 
 class PollOption(models.Model):
     question = models.ForeignKey(
@@ -570,6 +549,9 @@ class PollOption(models.Model):
     )
     text = models.CharField(_("Antwortmöglichkeit"), max_length=200)
     sort_order = models.PositiveSmallIntegerField(default=0)
+    # An option with votes is never deleted (residents' data): it is hidden instead,
+    # no longer offered, its votes still counted.
+    is_hidden = models.BooleanField(_("ausgeblendet"), default=False)
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -612,11 +594,17 @@ class PollAnswer(models.Model):
     response = models.ForeignKey(
         PollResponse, on_delete=models.CASCADE, related_name="answers"
     )
+    # RESTRICT: a question or option with answers cannot be deleted on its own, only
+    # with the whole poll (its responses cascade to the answers).
     question = models.ForeignKey(
-        PollQuestion, on_delete=models.CASCADE, related_name="answers"
+        PollQuestion, on_delete=models.RESTRICT, related_name="answers"
     )
     option = models.ForeignKey(
-        PollOption, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        PollOption,
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,
+        related_name="answers",
     )
     text = models.TextField(blank=True, max_length=2000)
 

@@ -24,6 +24,7 @@ from .models import (
     Phase,
     Poll,
     PollAnswer,
+    PollOption,
     PollQuestion,
     PollResponse,
     QuarterParticipationSettings,
@@ -417,3 +418,35 @@ def idea_image_add(*, idea: Idea, image, alt_text: str) -> IdeaImage:
     if idea.images.count() >= IDEA_IMAGES_MAX:
         raise ValueError("too many images")
     return IdeaImage.objects.create(idea=idea, image=image, alt_text=alt_text)
+
+
+@transaction.atomic
+def poll_question_options_update(
+    *, question: PollQuestion, entries: list[tuple[int | None, str]]
+) -> None:
+    """Make the options of `question` match `entries` without losing a single vote.
+
+    `entries` are (pk or None, text) in the wanted order: a pk renames that option of
+    this question and shows it again, None adds one. An option left out is deleted if
+    nobody chose it and hidden if somebody did (its answers stay and keep counting).
+    A free-text question has no options. Raises ValueError for a pk of another question.
+    """
+    if question.kind == PollQuestion.Kind.TEXT:
+        entries = []
+    existing = {option.pk: option for option in question.options.all()}
+    unknown = {pk for pk, _text in entries if pk is not None} - set(existing)
+    if unknown:
+        raise ValueError(f"options {sorted(unknown)} are not options of {question.pk}")
+    kept = {pk for pk, _text in entries if pk is not None}
+    for pk, option in existing.items():
+        if pk in kept:
+            continue
+        if option.answers.exists():
+            option.is_hidden = True
+            option.save(update_fields=["is_hidden"])
+        else:
+            option.delete()
+    for index, (pk, text) in enumerate(entries):
+        option = existing[pk] if pk is not None else PollOption(question=question)
+        option.text, option.sort_order, option.is_hidden = text, index, False
+        option.save()

@@ -512,6 +512,8 @@ def poll_results(poll: Poll) -> list[dict]:
                 "percent": round(100 * counts[option.pk] / total) if total else 0,
             }
             for option in question.options.all()
+            # A hidden option is no longer offered; its votes still count.
+            if not option.is_hidden or counts[option.pk]
         ]
         results.append(
             {

@@ -1,38 +1,160 @@
 """Admin for the quarter teams: fields of action, calls, polls, moderation setting."""
 
+import re
+
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from quartier.quarters.permissions import QuarterScopedPermissionPolicy, is_city_editor
-from quartier.quarters.viewsets import QuarterScopedForm, QuarterScopedViewSet
+from quartier.quarters.permissions import QuarterScopedPermissionPolicy
+from quartier.quarters.viewsets import (
+    QuarterScopedEditView,
+    QuarterScopedForm,
+    QuarterScopedViewSet,
+)
 
-from .models import CallForIdeas, Category, Poll, QuarterParticipationSettings
+from .models import (
+    CallForIdeas,
+    Category,
+    Poll,
+    PollOption,
+    QuarterParticipationSettings,
+)
+from .services import poll_question_options_update
 
 for model in (CallForIdeas, Poll, QuarterParticipationSettings, Category):
     register_permission_policy(model, QuarterScopedPermissionPolicy(model))
 
 
-class CategoryForm(QuarterScopedForm):
-    """City-wide fields of action (no quarter) are for city editors only."""
+OPTION_LINE = re.compile(r"^\[(\d+)\]\s*(.*)$")
 
-    def clean_quarter(self):
-        if self.cleaned_data.get("quarter") is None:
-            if self.for_user is not None and not is_city_editor(self.for_user):
-                raise forms.ValidationError(_("Bitte ein Quartier wählen."))
-            return None
-        return super().clean_quarter()
+
+class PollQuestionForm(WagtailAdminModelForm):
+    """One question of a poll; its options as lines, existing ones marked "[id]".
+
+    The options are edited as text because Wagtail cannot nest inline panels. The "[id]"
+    ties a line to its option, so changing the text after it renames the option and
+    keeps its votes; see `poll_question_options_update` for what a removed line does.
+    """
+
+    options = forms.CharField(
+        label=_("Antwortmöglichkeiten"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Eine je Zeile; bei Freitext leer lassen. Die Nummer in eckigen Klammern "
+            "gehört zu einer bestehenden Antwortmöglichkeit: Text dahinter ändern "
+            "heißt umbenennen. Eine Zeile löschen entfernt sie, oder blendet sie nur "
+            "aus, wenn schon jemand sie gewählt hat: Stimmen gehen nie verloren."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            options = list(self.instance.options.all())
+            self.initial.setdefault(
+                "options",
+                "\n".join(f"[{o.pk}] {o.text}" for o in options if not o.is_hidden),
+            )
+            hidden = [f"[{o.pk}] {o.text}" for o in options if o.is_hidden]
+            if hidden:
+                self.fields["options"].help_text = format_lazy(
+                    "{} {}",
+                    self.fields["options"].help_text,
+                    _("Ausgeblendet (mit Nummer wieder eintragen zum Zeigen): %s")
+                    % "; ".join(hidden),
+                )
+
+    def clean_kind(self):
+        kind = self.cleaned_data["kind"]
+        if (
+            self.instance.pk
+            and kind != self.instance.kind
+            and self.instance.answers.exists()
+        ):
+            raise forms.ValidationError(
+                _("Die Art einer Frage mit Antworten lässt sich nicht mehr ändern.")
+            )
+        return kind
+
+    def clean_options(self):
+        """(pk or None, text) per line; a pk must be one of this question's options."""
+        own = (
+            set(self.instance.options.values_list("pk", flat=True))
+            if self.instance.pk
+            else set()
+        )
+        entries, seen = [], set()
+        for line in self.cleaned_data["options"].splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            pk, text = None, line
+            if match := OPTION_LINE.match(line):
+                pk, text = int(match[1]), match[2].strip()
+                if pk not in own or pk in seen:
+                    raise forms.ValidationError(
+                        _("[%(pk)s] ist keine Antwortmöglichkeit dieser Frage.")
+                        % {"pk": pk}
+                    )
+                seen.add(pk)
+            if not text:
+                raise forms.ValidationError(_("Jede Zeile braucht einen Text."))
+            if len(text) > PollOption._meta.get_field("text").max_length:
+                raise forms.ValidationError(
+                    _("Eine Antwortmöglichkeit hat höchstens 200 Zeichen.")
+                )
+            entries.append((pk, text))
+        return entries
+
+
+class PollForm(QuarterScopedForm):
+    """Refuses to delete a question somebody has answered (its answers would go)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        questions = self.formsets.get("questions")
+        for form in questions.forms if questions else []:
+            delete = forms.BooleanField().to_python(
+                form.data.get(form.add_prefix("DELETE"))
+            )
+            if delete and form.instance.pk and form.instance.answers.exists():
+                raise forms.ValidationError(
+                    _(
+                        "Die Frage „%(question)s“ hat schon Antworten und bleibt: "
+                        "Antworten aus der Nachbarschaft werden nie gelöscht."
+                    )
+                    % {"question": form.instance.text}
+                )
+        return cleaned
+
+
+class QuestionsPanel(InlinePanel):
+    """The questions inline, with PollQuestionForm as the form of each question."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["form"] = PollQuestionForm
+        return options
 
 
 class PollSaveMixin:
     def save_instance(self):
         instance = super().save_instance()
-        for question in instance.questions.all():
-            question.sync_options()
+        for form in self.form.formsets["questions"].forms:
+            if form in self.form.formsets["questions"].deleted_forms:
+                continue
+            if form.instance.pk and "options" in getattr(form, "cleaned_data", {}):
+                poll_question_options_update(
+                    question=form.instance, entries=form.cleaned_data["options"]
+                )
         return instance
 
 
@@ -40,7 +162,7 @@ class PollCreateView(PollSaveMixin, generic.CreateView):
     pass
 
 
-class PollEditView(PollSaveMixin, generic.EditView):
+class PollEditView(PollSaveMixin, QuarterScopedEditView):
     pass
 
 
@@ -69,6 +191,8 @@ class PollViewSet(QuarterScopedViewSet):
     menu_label = _("Umfragen")
     add_view_class = PollCreateView
     edit_view_class = PollEditView
+    # A copy would carry the original's questions (and so its votes) in its form.
+    copy_view_enabled = False
     list_display = ["title", "quarter", "starts_at", "ends_at"]
     list_filter = ["quarter"]
     edit_handler = ObjectList(
@@ -78,19 +202,19 @@ class PollViewSet(QuarterScopedViewSet):
             FieldPanel("description"),
             FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
             FieldRowPanel([FieldPanel("allow_anonymous"), FieldPanel("live_results")]),
-            InlinePanel(
+            QuestionsPanel(
                 "questions",
                 heading=_("Fragen"),
                 label=_("Frage"),
                 panels=[
                     FieldPanel("text"),
                     FieldPanel("kind"),
-                    FieldPanel("option_lines"),
+                    FieldPanel("options"),
                     FieldPanel("sort_order"),
                 ],
             ),
         ],
-        base_form_class=QuarterScopedForm,
+        base_form_class=PollForm,
     )
 
 
@@ -106,7 +230,7 @@ class CategoryViewSet(QuarterScopedViewSet):
             FieldPanel("name_en"),
             FieldPanel("sort_order"),
         ],
-        base_form_class=CategoryForm,
+        base_form_class=QuarterScopedForm,
     )
 
 

@@ -19,6 +19,7 @@ from quartier.core.opening_hours import (
     OpeningState,
     opening_state,
 )
+from quartier.core.validators import validate_link
 
 
 @register_setting(icon="site")
@@ -57,7 +58,7 @@ class District(models.Model):
     area_ha = models.DecimalField(
         _("Fläche (ha)"), max_digits=8, decimal_places=2, null=True, blank=True
     )
-    source = models.URLField(_("Quelle"), blank=True)
+    source = models.URLField(_("Quelle"), blank=True, validators=[validate_link])
 
     class Meta:
         verbose_name = _("Stadtteil")
@@ -73,7 +74,9 @@ class FundingProgramme(models.Model):
 
     name = models.CharField(_("Name"), max_length=200, unique=True)
     funder = models.CharField(_("Fördergeber"), max_length=200, blank=True)
-    url = models.URLField(_("Weitere Informationen"), blank=True)
+    url = models.URLField(
+        _("Weitere Informationen"), blank=True, validators=[validate_link]
+    )
 
     class Meta:
         verbose_name = _("Förderprogramm")

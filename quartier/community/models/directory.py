@@ -19,6 +19,7 @@ from quartier.core.opening_hours import (
     OpeningState,
     opening_state,
 )
+from quartier.core.validators import validate_link
 from quartier.quarters.models import Quarter
 
 
@@ -142,7 +143,7 @@ class Organisation(ClusterableModel):
         Quarter, related_name="organisations", verbose_name=_("Quartiere")
     )
     description = models.TextField(_("Beschreibung"), blank=True)
-    website = models.URLField(_("Website"), blank=True)
+    website = models.URLField(_("Website"), blank=True, validators=[validate_link])
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="Membership",

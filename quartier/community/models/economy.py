@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
@@ -14,6 +16,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from quartier.core.geo import optional_point_constraint
+from quartier.core.validators import validate_pdf_upload
 from quartier.quarters.models import Quarter
 
 
@@ -39,7 +42,9 @@ class VacancyQuerySet(models.QuerySet):
 
 
 def floor_plan_path(instance: Vacancy, filename: str) -> str:
-    return f"leerstand/{instance.quarter_id}/{filename}"
+    # A random name outside the public media folders: a floor plan is served only by
+    # `community:vacancy_floor_plan`, which shows it only where the listing is visible.
+    return f"vacancies/floor-plans/{uuid.uuid4().hex}.pdf"
 
 
 class Vacancy(ClusterableModel):
@@ -112,7 +117,7 @@ class Vacancy(ClusterableModel):
         _("Grundriss (PDF)"),
         upload_to=floor_plan_path,
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf_upload],
     )
     contact_email = models.EmailField(
         _("E-Mail für Anfragen"),
@@ -166,6 +171,9 @@ class Vacancy(ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("community:vacancy_detail", kwargs={"pk": self.pk})
+
+    def get_floor_plan_url(self) -> str:
+        return reverse("community:vacancy_floor_plan", kwargs={"pk": self.pk})
 
     @property
     def rent_on_request(self) -> bool:

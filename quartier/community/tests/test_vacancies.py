@@ -64,13 +64,14 @@ def test_detail_with_floor_plan_and_hidden_contact(client, quarter):
         quarter=quarter,
         contact_email="eigentuemer@example.org",
         floor_plan=SimpleUploadedFile(
-            "grundriss.pdf", b"%PDF-1.4 test", "application/pdf"
+            "grundriss.pdf", b"%PDF-1.4\n%test\n%%EOF\n", "application/pdf"
         ),
     )
     response = client.get(vacancy.get_absolute_url())
     assert response.status_code == 200
     assert "Grundriss herunterladen (PDF)" in response.text
-    assert vacancy.floor_plan.url in response.text
+    assert vacancy.get_floor_plan_url() in response.text
+    assert vacancy.floor_plan.url not in response.text
     assert "eigentuemer@example.org" not in response.text
 
 

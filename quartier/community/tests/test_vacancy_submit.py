@@ -44,7 +44,7 @@ def test_owner_listing_waits_for_the_team(
 ):
     client.force_login(resident)
     plan = SimpleUploadedFile(
-        "grundriss.pdf", b"%PDF-1.4 test", content_type="application/pdf"
+        "grundriss.pdf", b"%PDF-1.4\n%test\n%%EOF\n", content_type="application/pdf"
     )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(

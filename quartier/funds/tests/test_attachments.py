@@ -7,7 +7,7 @@ from quartier.funds.models import Attachment, Status
 
 from .conftest import login
 
-PDF = b"%PDF-1.4\n%demo\n"
+PDF = b"%PDF-1.4\n%demo\n%%EOF\n"
 
 
 def _upload(client, application, name="plan.pdf", content=PDF, kind="application"):
@@ -86,3 +86,64 @@ def test_download_access(client, request, make_application, applicant, role, sta
     login(client, request, role)
     attachment = Attachment.objects.get()
     assert client.get(attachment.get_absolute_url()).status_code == status
+
+
+def _png(width=2, height=2) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A small PNG whose header claims `width` × `height`: a decompression bomb."""
+    import struct
+    import zlib
+
+    data = bytearray(_png())
+    ihdr = struct.pack(">II", width, height) + bytes(data[24:29])
+    data[16:29] = ihdr
+    data[29:33] = struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+    return bytes(data)
+
+
+def _jpeg() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(out, "JPEG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("foto.jpg", b"\xff\xd8\xff\xe0" + b"<?php system($_GET['c']); ?>", "Bild"),
+        ("foto.jpg", _jpeg() + b"<?php system($_GET['c']); ?>", "Programmcode"),
+        ("plan.png", _png_claiming(100_000, 100_000), "Bild"),
+        ("plan.png", _png_claiming(10_000, 5_000), "zu viele Bildpunkte"),
+        ("beleg.pdf", b"%PDF-1.4\n<?php echo 1; ?>\n%%EOF\n", "Programmcode"),
+    ],
+)
+def test_upload_checks_the_whole_content(
+    client, make_application, applicant, name, content, message
+):
+    draft = make_application(status=Status.DRAFT)
+    client.force_login(applicant)
+    response = _upload(client, draft, name=name, content=content)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not draft.attachments.exists()
+
+
+@pytest.mark.parametrize(("name", "content"), [("a.png", _png()), ("b.jpg", _jpeg())])
+def test_real_images_are_accepted(client, make_application, applicant, name, content):
+    draft = make_application(status=Status.DRAFT)
+    client.force_login(applicant)
+    assert _upload(client, draft, name=name, content=content).status_code == 302
+    assert draft.attachments.count() == 1
