@@ -47,87 +47,52 @@ def notifications_mark_read(*, user: User) -> int:
 
 
 def account_export(*, user: User) -> dict:
-    """Everything we store about `user`, as JSON-ready data (Art. 15/20 GDPR)."""
-    from allauth.account.models import EmailAddress
+    """Everything the portal holds about `user`, as JSON-ready data (Art. 15/20 GDPR).
 
-    from quartier.participation.models import (
-        Comment,
-        Idea,
-        PollResponse,
-        Report,
-        Support,
-    )
+    The account itself, then one section per entry of `personal_data.HOLDINGS`: rows the
+    person wrote, is linked to, or that carry one of their verified addresses.
+    """
+    from .personal_data import holdings_export
 
-    prefs = notification_settings_for(user)
     return {
         "account": {
+            "id": user.pk,
             "email": user.email,
             "display_name": user.display_name,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
-            "email_addresses": [
-                {"email": e.email, "verified": e.verified, "primary": e.primary}
-                for e in EmailAddress.objects.filter(user=user)
-            ],
         },
-        "notification_settings": {
-            field.name: getattr(prefs, field.name)
-            for field in NotificationSettings._meta.fields
-            if field.name not in {"id", "user"}
-        },
-        "ideas": [
-            {
-                "id": idea.pk,
-                "quarter": idea.quarter.slug,
-                "title": idea.title,
-                "description": idea.description,
-                "place": idea.place,
-                "longitude": idea.longitude,
-                "latitude": idea.latitude,
-                "status": idea.status,
-                "created_at": idea.created_at.isoformat(),
-            }
-            for idea in Idea.objects.filter(author=user).select_related("quarter")
-        ],
-        "comments": [
-            {
-                "id": comment.pk,
-                "idea": comment.idea_id,
-                "body": comment.body,
-                "created_at": comment.created_at.isoformat(),
-                "deleted": comment.is_deleted,
-            }
-            for comment in Comment.objects.filter(author=user)
-        ],
-        "supports": list(
-            Support.objects.filter(user=user).values_list("idea_id", flat=True)
-        ),
-        "reports": [
-            {"idea": r.idea_id, "comment": r.comment_id, "reason": r.reason}
-            for r in Report.objects.filter(reporter=user)
-        ],
-        "poll_responses": list(
-            PollResponse.objects.filter(user=user).values_list("poll_id", flat=True)
-        ),
-        "notifications": [
-            {
-                "kind": n.kind,
-                "message": n.message,
-                "created_at": n.created_at.isoformat(),
-            }
-            for n in Notification.objects.filter(user=user)
-        ],
+        **holdings_export(user=user),
     }
 
 
 @transaction.atomic
 def account_delete(*, user: User) -> None:
-    """Delete the account; ideas and comments stay and show "gelöschtes Konto".
+    """Delete the account and the personal data that would otherwise outlive it.
 
-    Supports go with the account, so the counters of the ideas it supported drop by one.
+    What happens to each kind of row is listed in `personal_data.HOLDINGS`: registrations
+    are cancelled (the waitlist moves up), fund applications withdrawn or closed with
+    their personal data removed (payment records kept only for the fund's retention),
+    listings and messages that carry the person's address removed; ideas, comments and
+    conversations stay for the others and show "gelöschtes Konto". Supports go with the
+    account, so the counters of the ideas it supported drop by one.
     """
+    from quartier.cms.models import Feedback
+    from quartier.community.services import community_release_for_account
+    from quartier.events.services import registrations_release_for_account
+    from quartier.funds.services import applications_release_for_account
     from quartier.participation.models import Idea, Support
+    from quartier.quarters.models import Office
 
+    from .personal_data import verified_emails
+
+    user = User.objects.select_for_update().get(pk=user.pk)
+    emails = verified_emails(user)
+    registrations_release_for_account(user=user, emails=emails)
+    applications_release_for_account(user=user)
+    community_release_for_account(user=user, emails=emails)
+    Feedback.objects.filter(email__in=emails).delete()
+    Office.objects.filter(email__in=emails).update(email="")
     supported = list(
         Support.objects.filter(user=user).values_list("idea_id", flat=True)
     )

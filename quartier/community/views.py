@@ -321,7 +321,7 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 sender=request.user,
                 body=form.cleaned_data["body"],
             )
-        except services.RateLimitExceeded as error:
+        except (services.RateLimitExceeded, services.ConversationClosed) as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Ihre Antwort ist unterwegs."))
