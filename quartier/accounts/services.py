@@ -9,7 +9,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from quartier.quarters.permissions import CITY_EDITORS, MODERATORS
+from quartier.quarters.permissions import (
+    CITY_EDITORS,
+    MODERATORS,
+    QUARTER_TEAM,
+    role_permissions,
+)
 
 from .models import Notification, NotificationSettings, User
 
@@ -100,45 +105,14 @@ def account_delete(*, user: User) -> None:
     user.delete()
 
 
-# City editors manage every quarter: these model permissions, plus page rights on the root.
-CITY_EDITOR_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("quarters", "add_quarter"),
-    ("quarters", "change_quarter"),
-    ("quarters", "add_office"),
-    ("quarters", "change_office"),
-    ("quarters", "delete_office"),
-    ("quarters", "add_district"),
-    ("quarters", "change_district"),
-    ("quarters", "add_fundingprogramme"),
-    ("quarters", "change_fundingprogramme"),
-    ("quarters", "change_citysettings"),
-    ("cms", "view_feedback"),
-    ("cms", "change_feedback"),
-    ("participation", "add_callforideas"),
-    ("participation", "change_callforideas"),
-    ("participation", "add_poll"),
-    ("participation", "change_poll"),
-    ("participation", "add_category"),
-    ("participation", "change_category"),
-    ("participation", "add_quarterparticipationsettings"),
-    ("participation", "change_quarterparticipationsettings"),
-]
-MODERATOR_PERMISSIONS = [("wagtailadmin", "access_admin")]
-
-
-def _grant(group: Group, pairs) -> None:
-    group.permissions.add(
-        *[
-            Permission.objects.get(content_type__app_label=app, codename=code)
-            for app, code in pairs
-        ]
-    )
-
-
 @transaction.atomic
 def roles_ensure() -> None:
-    """Create the city-wide role groups with their permissions; safe to run again."""
+    """Create the city-wide role groups and grant every role its permissions; idempotent.
+
+    The model permissions come from each app's `ROLE_GRANTS` (see `role_permissions`);
+    existing quarter teams get theirs again, so an app added later reaches old teams.
+    City editors also get page rights on the root and media rights on every collection.
+    """
     from wagtail.models import (
         Collection,
         GroupCollectionPermission,
@@ -147,7 +121,7 @@ def roles_ensure() -> None:
     )
 
     editors, _ = Group.objects.get_or_create(name=CITY_EDITORS)
-    _grant(editors, CITY_EDITOR_PERMISSIONS)
+    editors.permissions.add(*role_permissions(CITY_EDITORS))
     root = Page.get_first_root_node()
     for codename in [
         "add_page",
@@ -181,4 +155,7 @@ def roles_ensure() -> None:
             ),
         )
     moderators, _ = Group.objects.get_or_create(name=MODERATORS)
-    _grant(moderators, MODERATOR_PERMISSIONS)
+    moderators.permissions.add(*role_permissions(MODERATORS))
+    team_permissions = role_permissions(QUARTER_TEAM)
+    for team in Group.objects.filter(managed_quarter__isnull=False):
+        team.permissions.add(*team_permissions)

@@ -1,18 +1,14 @@
 import pytest
-from django.contrib.auth.models import Permission
 
 from quartier.participation.models import PollOption
-from quartier.quarters.services import TEAM_MODEL_PERMISSIONS
+from quartier.quarters.permissions import QUARTER_TEAM, role_permissions
 
 from .factories import PollFactory
 
 
 @pytest.fixture
 def team_perms(quarter, other_quarter):
-    perms = [
-        Permission.objects.get(content_type__app_label=app, codename=code)
-        for app, code in TEAM_MODEL_PERMISSIONS
-    ]
+    perms = role_permissions(QUARTER_TEAM)
     for q in (quarter, other_quarter):
         q.team.permissions.add(*perms)
 
