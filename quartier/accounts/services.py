@@ -9,7 +9,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from quartier.quarters.permissions import CITY_EDITORS, MODERATORS
+from quartier.quarters.permissions import (
+    CITY_EDITORS,
+    MODERATORS,
+    QUARTER_TEAM,
+    role_permissions,
+)
 
 from .models import Notification, NotificationSettings, User
 
@@ -47,87 +52,52 @@ def notifications_mark_read(*, user: User) -> int:
 
 
 def account_export(*, user: User) -> dict:
-    """Everything we store about `user`, as JSON-ready data (Art. 15/20 GDPR)."""
-    from allauth.account.models import EmailAddress
+    """Everything the portal holds about `user`, as JSON-ready data (Art. 15/20 GDPR).
 
-    from quartier.participation.models import (
-        Comment,
-        Idea,
-        PollResponse,
-        Report,
-        Support,
-    )
+    The account itself, then one section per entry of `personal_data.HOLDINGS`: rows the
+    person wrote, is linked to, or that carry one of their verified addresses.
+    """
+    from .personal_data import holdings_export
 
-    prefs = notification_settings_for(user)
     return {
         "account": {
+            "id": user.pk,
             "email": user.email,
             "display_name": user.display_name,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
-            "email_addresses": [
-                {"email": e.email, "verified": e.verified, "primary": e.primary}
-                for e in EmailAddress.objects.filter(user=user)
-            ],
         },
-        "notification_settings": {
-            field.name: getattr(prefs, field.name)
-            for field in NotificationSettings._meta.fields
-            if field.name not in {"id", "user"}
-        },
-        "ideas": [
-            {
-                "id": idea.pk,
-                "quarter": idea.quarter.slug,
-                "title": idea.title,
-                "description": idea.description,
-                "place": idea.place,
-                "longitude": idea.longitude,
-                "latitude": idea.latitude,
-                "status": idea.status,
-                "created_at": idea.created_at.isoformat(),
-            }
-            for idea in Idea.objects.filter(author=user).select_related("quarter")
-        ],
-        "comments": [
-            {
-                "id": comment.pk,
-                "idea": comment.idea_id,
-                "body": comment.body,
-                "created_at": comment.created_at.isoformat(),
-                "deleted": comment.is_deleted,
-            }
-            for comment in Comment.objects.filter(author=user)
-        ],
-        "supports": list(
-            Support.objects.filter(user=user).values_list("idea_id", flat=True)
-        ),
-        "reports": [
-            {"idea": r.idea_id, "comment": r.comment_id, "reason": r.reason}
-            for r in Report.objects.filter(reporter=user)
-        ],
-        "poll_responses": list(
-            PollResponse.objects.filter(user=user).values_list("poll_id", flat=True)
-        ),
-        "notifications": [
-            {
-                "kind": n.kind,
-                "message": n.message,
-                "created_at": n.created_at.isoformat(),
-            }
-            for n in Notification.objects.filter(user=user)
-        ],
+        **holdings_export(user=user),
     }
 
 
 @transaction.atomic
 def account_delete(*, user: User) -> None:
-    """Delete the account; ideas and comments stay and show "gelöschtes Konto".
+    """Delete the account and the personal data that would otherwise outlive it.
 
-    Supports go with the account, so the counters of the ideas it supported drop by one.
+    What happens to each kind of row is listed in `personal_data.HOLDINGS`: registrations
+    are cancelled (the waitlist moves up), fund applications withdrawn or closed with
+    their personal data removed (payment records kept only for the fund's retention),
+    listings and messages that carry the person's address removed; ideas, comments and
+    conversations stay for the others and show "gelöschtes Konto". Supports go with the
+    account, so the counters of the ideas it supported drop by one.
     """
+    from quartier.cms.models import Feedback
+    from quartier.community.services import community_release_for_account
+    from quartier.events.services import registrations_release_for_account
+    from quartier.funds.services import applications_release_for_account
     from quartier.participation.models import Idea, Support
+    from quartier.quarters.models import Office
 
+    from .personal_data import verified_emails
+
+    user = User.objects.select_for_update().get(pk=user.pk)
+    emails = verified_emails(user)
+    registrations_release_for_account(user=user, emails=emails)
+    applications_release_for_account(user=user)
+    community_release_for_account(user=user, emails=emails)
+    Feedback.objects.filter(email__in=emails).delete()
+    Office.objects.filter(email__in=emails).update(email="")
     supported = list(
         Support.objects.filter(user=user).values_list("idea_id", flat=True)
     )
@@ -135,52 +105,14 @@ def account_delete(*, user: User) -> None:
     user.delete()
 
 
-# City editors manage every quarter: these model permissions, plus page rights on the root.
-CITY_EDITOR_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("quarters", "add_quarter"),
-    ("quarters", "change_quarter"),
-    ("quarters", "add_office"),
-    ("quarters", "change_office"),
-    ("quarters", "delete_office"),
-    ("quarters", "add_district"),
-    ("quarters", "change_district"),
-    ("quarters", "add_fundingprogramme"),
-    ("quarters", "change_fundingprogramme"),
-    ("quarters", "change_citysettings"),
-    ("cms", "view_feedback"),
-    ("cms", "change_feedback"),
-    ("participation", "add_callforideas"),
-    ("participation", "change_callforideas"),
-    ("participation", "add_poll"),
-    ("participation", "change_poll"),
-    ("participation", "add_category"),
-    ("participation", "change_category"),
-    ("participation", "add_quarterparticipationsettings"),
-    ("participation", "change_quarterparticipationsettings"),
-    # Sozialmonitoring: the city's statisticians work in the Stadtredaktion.
-    ("monitoring", "add_area"),
-    ("monitoring", "change_area"),
-    ("monitoring", "add_indicator"),
-    ("monitoring", "change_indicator"),
-    ("monitoring", "add_indexscheme"),
-    ("monitoring", "change_indexscheme"),
-]
-MODERATOR_PERMISSIONS = [("wagtailadmin", "access_admin")]
-
-
-def _grant(group: Group, pairs) -> None:
-    group.permissions.add(
-        *[
-            Permission.objects.get(content_type__app_label=app, codename=code)
-            for app, code in pairs
-        ]
-    )
-
-
 @transaction.atomic
 def roles_ensure() -> None:
-    """Create the city-wide role groups with their permissions; safe to run again."""
+    """Create the city-wide role groups and grant every role its permissions; idempotent.
+
+    The model permissions come from each app's `ROLE_GRANTS` (see `role_permissions`);
+    existing quarter teams get theirs again, so an app added later reaches old teams.
+    City editors also get page rights on the root and media rights on every collection.
+    """
     from wagtail.models import (
         Collection,
         GroupCollectionPermission,
@@ -189,7 +121,7 @@ def roles_ensure() -> None:
     )
 
     editors, _ = Group.objects.get_or_create(name=CITY_EDITORS)
-    _grant(editors, CITY_EDITOR_PERMISSIONS)
+    editors.permissions.add(*role_permissions(CITY_EDITORS))
     root = Page.get_first_root_node()
     for codename in [
         "add_page",
@@ -223,4 +155,7 @@ def roles_ensure() -> None:
             ),
         )
     moderators, _ = Group.objects.get_or_create(name=MODERATORS)
-    _grant(moderators, MODERATOR_PERMISSIONS)
+    moderators.permissions.add(*role_permissions(MODERATORS))
+    team_permissions = role_permissions(QUARTER_TEAM)
+    for team in Group.objects.filter(managed_quarter__isnull=False):
+        team.permissions.add(*team_permissions)

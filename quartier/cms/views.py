@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quartier.core.ratelimit import TOO_MANY, mail_form_refused
+
 from .forms import FeedbackForm
 from .models import StandardPage
 from .services import feedback_create
@@ -19,6 +21,10 @@ def feedback_submit(request: HttpRequest, page_id: int) -> HttpResponse:
     if page is None:
         raise Http404
     form = FeedbackForm(request.POST)
+    if form.is_valid() and mail_form_refused(
+        request, "feedback", target=f"page:{page.pk}"
+    ):
+        form.add_error(None, TOO_MANY)
     if form.is_valid():
         data = form.cleaned_data
         feedback_create(

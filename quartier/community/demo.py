@@ -12,14 +12,12 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from shapely.geometry import Point
 
 from quartier.accounts.demo import demo_account
 from quartier.accounts.models import User
 from quartier.quarters.models import Quarter
-from quartier.quarters.permissions import CITY_EDITORS
 
 from .models import (
     CommercialStock,
@@ -430,40 +428,9 @@ def _resident(email: str, name: str, password: str | None) -> User:
     return demo_account(email, name, password=password)[0]
 
 
-CITY_EDITOR_PERMISSIONS = [
-    "add_organisation",
-    "change_organisation",
-    "delete_organisation",
-    "add_opportunity",
-    "change_opportunity",
-    "delete_opportunity",
-    "add_vacancy",
-    "change_vacancy",
-    "delete_vacancy",
-    "add_commercialstock",
-    "change_commercialstock",
-    "add_language",
-    "change_language",
-    "add_targetgroup",
-    "change_targetgroup",
-]
-
-
-def _grant_city_editors() -> None:
-    group = Group.objects.filter(name=CITY_EDITORS).first()
-    if group is not None:
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="community",
-                codename__in=CITY_EDITOR_PERMISSIONS,
-            )
-        )
-
-
 def seed(password: str | None = None) -> list[tuple[str, str]]:
     """Create what is missing; returns demo logins (role, email) to print."""
     today = timezone.localdate()
-    _grant_city_editors()
     residents = [_resident(email, name, None) for email, name in RESIDENTS]
     chair = _resident("max@quartier.example", "Max Mustermann", password)
     for quarter in Quarter.objects.public().filter(slug__in=STREETS):

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404
 
 from quartier.accounts.permissions import is_verified
 from quartier.quarters.permissions import (
+    CITY_EDITORS,
+    QUARTER_TEAM,
     _group_ids,
     is_city_editor,
     is_in_any_team,
@@ -15,6 +17,39 @@ from quartier.quarters.permissions import (
 )
 
 from .models import Conversation, HelpPost, Membership, Organisation, Vacancy
+
+# Model permissions of each role in this app, collected by `role_permissions`
+# (roles_ensure, quarter_create). QuarterScopedPermissionPolicy narrows a team's to its quarter.
+ROLE_GRANTS = {
+    CITY_EDITORS: [
+        "community.add_organisation",
+        "community.change_organisation",
+        "community.delete_organisation",
+        "community.add_opportunity",
+        "community.change_opportunity",
+        "community.delete_opportunity",
+        "community.add_vacancy",
+        "community.change_vacancy",
+        "community.delete_vacancy",
+        "community.add_commercialstock",
+        "community.change_commercialstock",
+        "community.add_language",
+        "community.change_language",
+        "community.add_targetgroup",
+        "community.change_targetgroup",
+    ],
+    QUARTER_TEAM: [
+        "community.add_organisation",
+        "community.change_organisation",
+        "community.add_opportunity",
+        "community.change_opportunity",
+        "community.delete_opportunity",
+        "community.add_vacancy",
+        "community.change_vacancy",
+        "community.add_commercialstock",
+        "community.change_commercialstock",
+    ],
+}
 
 
 @rules.predicate

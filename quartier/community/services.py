@@ -41,6 +41,10 @@ class RateLimitExceeded(CommunityError):
     pass
 
 
+class ConversationClosed(CommunityError):
+    pass
+
+
 def _queue(task, **kwargs) -> None:
     transaction.on_commit(partial(task.enqueue, **kwargs))
 
@@ -146,7 +150,16 @@ def conversation_start(
 
 @transaction.atomic
 def message_send(*, conversation: Conversation, sender, body: str) -> Message:
-    """Answer in a conversation; the other side gets a mail with a link, not an address."""
+    """Answer in a conversation; the other side gets a mail with a link, not an address.
+
+    Raises ConversationClosed when the other side has deleted their account.
+    """
+    if conversation.other_side_gone:
+        raise ConversationClosed(
+            _(
+                "Die andere Seite hat ihr Konto gelöscht. Eine Antwort erreicht niemanden."
+            )
+        )
     _check_message_rate(sender)
     now = timezone.now()
     message = Message.objects.create(
@@ -287,3 +300,21 @@ def vacancy_submit(*, owner, form) -> Vacancy:
         partial(send_vacancy_submitted.enqueue, vacancy_id=vacancy.pk)
     )
     return vacancy
+
+
+@transaction.atomic
+def community_release_for_account(*, user, emails: frozenset[str]) -> None:
+    """Before `user`'s account is deleted: remove what carries the person's address.
+
+    Vacancy listings whose enquiries go to one of the person's verified addresses are
+    deleted with their floor plans and enquiries (nobody could answer them); enquiries
+    the person sent go; organisations drop the address as their contact. Conversations
+    and messages stay for the other side (their links become "gelöschtes Konto"), help
+    posts and memberships go with the account.
+    """
+    for vacancy in Vacancy.objects.filter(contact_email__in=emails):
+        if vacancy.floor_plan:
+            vacancy.floor_plan.delete(save=False)
+        vacancy.delete()
+    VacancyEnquiry.objects.filter(email__in=emails).delete()
+    Organisation.objects.filter(contact_email__in=emails).update(contact_email="")

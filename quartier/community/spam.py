@@ -10,8 +10,6 @@ import time
 
 from django import forms
 from django.core import signing
-from django.core.cache import cache
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 MIN_SECONDS = 3  # faster than this, nobody has read the form
@@ -57,23 +55,3 @@ class SpamProtectedForm(forms.Form):
                 )
             )
         return token
-
-
-def client_key(request: HttpRequest) -> str:
-    """The account when logged in, else the address (REMOTE_ADDR: set by our proxy)."""
-    if request.user.is_authenticated:
-        return f"user:{request.user.pk}"
-    return "ip:" + request.META.get("REMOTE_ADDR", "unknown")
-
-
-def rate_limited(request: HttpRequest, scope: str, limit: int, window: int) -> bool:
-    """Count one hit for this client in `scope`; True once it exceeds `limit` per `window` s."""
-    key = f"ratelimit:{scope}:{client_key(request)}:{int(time.time() // window)}"
-    if cache.add(key, 1, timeout=window):
-        return False
-    try:
-        hits = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return False
-    return hits > limit

@@ -47,6 +47,8 @@ def send_message_notification(message_id: int) -> None:
         "conversation__organisation", "conversation__starter", "sender"
     ).get(pk=message_id)
     conversation = message.conversation
+    if message.sender_id is None or conversation.other_side_gone:
+        return  # an account was deleted before the mail went out: nobody to tell
     if conversation.organisation_id and message.sender_id == conversation.starter_id:
         recipients = _organisation_emails(conversation.organisation)
         sender_name = message.sender.public_name

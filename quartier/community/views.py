@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from quartier.core.csv import MACHINE_QUERY, Column, csv_response
+from quartier.core.ratelimit import TOO_MANY, mail_form_refused
 from quartier.quarters.models import Quarter
 
 from . import services
@@ -54,7 +55,6 @@ from .permissions import (
     is_staff_member,
     is_verified,
 )
-from .spam import rate_limited
 
 PER_PAGE = 20
 
@@ -321,7 +321,7 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 sender=request.user,
                 body=form.cleaned_data["body"],
             )
-        except services.RateLimitExceeded as error:
+        except (services.RateLimitExceeded, services.ConversationClosed) as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Ihre Antwort ist unterwegs."))
@@ -682,11 +682,10 @@ def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = get_vacancy_for_user(request.user, pk)
     form = VacancyEnquiryForm(request.POST or None)
     if request.method == "POST":
-        if rate_limited(request, "vacancy-enquiry", limit=5, window=3600):
-            form.is_valid()
-            form.add_error(
-                None, _("Zu viele Anfragen in kurzer Zeit. Bitte später noch einmal.")
-            )
+        if form.is_valid() and mail_form_refused(
+            request, "vacancy-enquiry", target=f"vacancy:{vacancy.pk}"
+        ):
+            form.add_error(None, TOO_MANY)
         elif form.is_valid():
             services.vacancy_enquiry_create(
                 vacancy=vacancy,

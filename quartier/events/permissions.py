@@ -6,12 +6,36 @@ from django.shortcuts import get_object_or_404
 
 from quartier.accounts.permissions import is_verified
 from quartier.quarters.permissions import (
+    CITY_EDITORS,
+    QUARTER_TEAM,
     _group_ids,
     is_city_editor,
     is_in_any_team,
 )
 
 from .models import Event
+
+# Model permissions of each role in this app, collected by `role_permissions`
+# (roles_ensure, quarter_create). QuarterScopedPermissionPolicy narrows a team's to its quarter.
+ROLE_GRANTS = {
+    CITY_EDITORS: [
+        "events.add_event",
+        "events.change_event",
+        "events.delete_event",
+        "events.view_venue",
+        "events.add_venue",
+        "events.change_venue",
+        "events.delete_venue",
+    ],
+    QUARTER_TEAM: [
+        "events.add_event",
+        "events.change_event",
+        "events.delete_event",
+        "events.view_venue",
+        "events.add_venue",
+        "events.change_venue",
+    ],
+}
 
 
 @rules.predicate

@@ -6,7 +6,7 @@ import datetime as dt
 from functools import partial
 
 from django.db import IntegrityError, models, transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from .models import Event, Occurrence, Registration
@@ -356,4 +356,27 @@ def registrations_anonymise(*, today: dt.date | None = None) -> int:
     now = timezone.now()
     return Registration.objects.expired(today).update(
         name="", email="", note="", user=None, anonymised_at=now
+    )
+
+
+@transaction.atomic
+def registrations_release_for_account(*, user, emails: frozenset[str]) -> int:
+    """Before `user`'s account is deleted: free its seats and remove its data.
+
+    Registrations for dates still to come are cancelled through `registration_cancel`,
+    so the waitlist moves up (and those people get their mail). Name, address, note and
+    the account link go from every registration of the account or its verified
+    addresses; seat counts of past dates stay for statistics. Returns how many changed.
+    """
+    mine = Registration.objects.filter(Q(user=user) | Q(email__in=emails))
+    upcoming = mine.exclude(status=Registration.Status.CANCELLED).filter(
+        occurrence__ends_at__gte=timezone.now()
+    )
+    for registration in upcoming:
+        registration_cancel(registration=registration)
+    Event.objects.filter(contact_email__in=emails).update(
+        contact_name="", contact_email="", contact_phone=""
+    )
+    return mine.update(
+        name="", email="", note="", user=None, anonymised_at=timezone.now()
     )

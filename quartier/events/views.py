@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from quartier.accounts.permissions import is_verified
 from quartier.core.csv import Column, csv_response
 from quartier.core.inputs import parse_month
+from quartier.core.ratelimit import TOO_MANY, mail_form_refused
 from quartier.quarters.models import Quarter
 
 from .forms import (
@@ -211,6 +212,12 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user,
         retention_days=settings.QUARTIER_EVENTS_RETENTION_DAYS,
     )
+    if form.is_valid() and mail_form_refused(
+        request,
+        "event-registration",
+        target=form.cleaned_data.get("email") or (user.email if user else ""),
+    ):
+        form.add_error(None, TOO_MANY)
     if form.is_valid():
         data = form.cleaned_data
         try:

@@ -400,7 +400,6 @@ REASONS = {
 
 def seed(password: str) -> list[tuple[str, str]]:
     """Create the demo funds once (a second run changes nothing); returns jury logins."""
-    _grant_city_editors()
     if not Fund.objects.filter(slug__in=[f["slug"] for f in FUNDS]).exists():
         _seed_funds(password)
     return [
@@ -409,26 +408,6 @@ def seed(password: str) -> list[tuple[str, str]]:
         .select_related("fund", "user")
         .order_by("fund__name", "user__email")
     ]
-
-
-def _grant_city_editors() -> None:
-    """City editors set up funds for every quarter in the admin."""
-    from django.contrib.auth.models import Group, Permission
-
-    from quartier.quarters.permissions import CITY_EDITORS
-
-    editors = Group.objects.filter(name=CITY_EDITORS).first()
-    if editors is not None:
-        editors.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="funds",
-                codename__in=[
-                    f"{verb}_{model}"
-                    for verb in ("add", "change", "delete")
-                    for model in ("fund", "fundround", "jurymember")
-                ],
-            )
-        )
 
 
 def _seed_funds(password: str) -> None:

@@ -272,6 +272,10 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (Status.PROOF_SUBMITTED, Status.PAID): "team",  # proof returned for more receipts
     (Status.PROOF_SUBMITTED, Status.PROOF_CHECKED): "team",
     (Status.PROOF_CHECKED, Status.CLOSED): "team",
+    # The applicant deleted their account after money was paid: the file is closed so
+    # the payment retention (funds_retention) starts; only account deletion does this.
+    (Status.PAID, Status.CLOSED): "account_deletion",
+    (Status.PROOF_SUBMITTED, Status.CLOSED): "account_deletion",
     **{
         (state, Status.WITHDRAWN): "applicant"
         for state in (

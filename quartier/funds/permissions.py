@@ -4,9 +4,39 @@ import rules
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from quartier.quarters.permissions import is_city_editor, is_quarter_team_member
+from quartier.quarters.permissions import (
+    CITY_EDITORS,
+    QUARTER_TEAM,
+    is_city_editor,
+    is_quarter_team_member,
+)
 
 from .models import EDITABLE_STATES, FundApplication, Status
+
+# Model permissions of each role in this app, collected by `role_permissions`
+# (roles_ensure, quarter_create). QuarterScopedPermissionPolicy narrows a team's to its quarter.
+ROLE_GRANTS = {
+    CITY_EDITORS: [
+        "funds.add_fund",
+        "funds.change_fund",
+        "funds.delete_fund",
+        "funds.add_fundround",
+        "funds.change_fundround",
+        "funds.delete_fundround",
+        "funds.add_jurymember",
+        "funds.change_jurymember",
+        "funds.delete_jurymember",
+    ],
+    QUARTER_TEAM: [
+        "funds.change_fund",
+        "funds.add_fundround",
+        "funds.change_fundround",
+        "funds.delete_fundround",
+        "funds.add_jurymember",
+        "funds.change_jurymember",
+        "funds.delete_jurymember",
+    ],
+}
 
 
 def _fund(obj):

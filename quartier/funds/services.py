@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from .models import (
     FINAL_STATES,
+    TRANSITIONS,
     ZERO,
     Attachment,
     ConflictOfInterest,
@@ -458,3 +459,58 @@ def application_anonymise(*, application: FundApplication, keep_payments: bool) 
     application.conflicts.update(note="")
     application.anonymised_at = timezone.now()
     application.save()
+
+
+# Open applications (not yet paid) are withdrawn when their applicant deletes the account.
+WITHDRAWN_ON_ACCOUNT_DELETION = tuple(
+    state for (state, target) in TRANSITIONS if target == Status.WITHDRAWN
+)
+
+
+@transaction.atomic
+def applications_release_for_account(*, user) -> None:
+    """Before `user`'s account is deleted: leave nothing personal that no job removes.
+
+    Drafts are deleted with their uploads. Open applications are withdrawn (freeing any
+    approved money) and their personal data removed at once. Applications with payments
+    are closed and keep only what the funder's audit needs (address, IBAN, receipts)
+    until the fund's payment retention ends, when `funds_retention` removes them too.
+    Locks each application; sends no mail (the person has left).
+    """
+    reason = _("Konto der antragstellenden Person gelöscht")
+    for application in FundApplication.objects.filter(
+        applicant=user
+    ).select_for_update():
+        application.applicant = None
+        if application.status == Status.DRAFT:
+            for attachment in application.attachments.all():
+                attachment.file.delete(save=False)
+            application.delete()
+            continue
+        if application.status in WITHDRAWN_ON_ACCOUNT_DELETION:
+            _move(
+                application,
+                Status.WITHDRAWN,
+                actor=None,
+                role="applicant",
+                reason=reason,
+            )
+        elif application.status == Status.PROOF_CHECKED:
+            _move(application, Status.CLOSED, actor=None, role="team", reason=reason)
+        elif application.status not in FINAL_STATES:
+            _move(
+                application,
+                Status.CLOSED,
+                actor=None,
+                role="account_deletion",
+                reason=reason,
+            )
+        else:
+            # Retention counts from closed_at; make sure the job can find the file.
+            application.closed_at = application.closed_at or timezone.now()
+            application.save(update_fields=["applicant", "closed_at"])
+        if application.anonymised_at is None:
+            application_anonymise(
+                application=application,
+                keep_payments=application.payments.exists(),
+            )

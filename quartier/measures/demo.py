@@ -13,12 +13,10 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 
 from quartier.quarters.models import Quarter
-from quartier.quarters.permissions import CITY_EDITORS
 
 from .models import (
     ActionField,
@@ -38,12 +36,6 @@ GEOJSON = (
 )
 ADDRESS_CSV = Path(__file__).parent / "data" / "demo-adressen-schinkel.csv"
 S = Measure.Status
-
-CITY_EDITOR_PERMISSIONS = [
-    f"{action}_{model}"
-    for model in ("measure", "actionfield", "address")
-    for action in ("add", "change", "delete")
-]
 
 
 def _d(value: str) -> Decimal:
@@ -492,45 +484,18 @@ def _plans(places: dict) -> dict[str, dict]:
 
 def seed() -> int:
     """Create the demo action plans; returns how many measures were new."""
-    _grant_city_editors()
     plans = _plans(_places())
     created = 0
     for slug, plan in plans.items():
         quarter = Quarter.objects.filter(slug=slug).first()
         if quarter is None:
             continue
-        _grant_team(quarter)
         fields, goals = _seed_fields(quarter, plan["fields"])
         for order, data in enumerate(plan["measures"]):
             created += _seed_measure(quarter, order, data, fields, goals)
     if ADDRESS_CSV.exists():
         addresses_import(rows=read_address_csv(ADDRESS_CSV))
     return created
-
-
-def _grant_city_editors() -> None:
-    editors = Group.objects.filter(name=CITY_EDITORS).first()
-    if editors:
-        editors.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="measures",
-                codename__in=CITY_EDITOR_PERMISSIONS,
-            )
-        )
-
-
-def _grant_team(quarter: Quarter) -> None:
-    """Teams created before this app existed get the measure permissions too."""
-    from quartier.quarters.services import TEAM_MODEL_PERMISSIONS
-
-    if quarter.team is None:
-        return
-    codenames = [code for app, code in TEAM_MODEL_PERMISSIONS if app == "measures"]
-    quarter.team.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="measures", codename__in=codenames
-        )
-    )
 
 
 def _seed_fields(quarter: Quarter, spec) -> tuple[dict, dict]:

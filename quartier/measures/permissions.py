@@ -5,7 +5,31 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from quartier.quarters.models import Quarter
-from quartier.quarters.permissions import can_manage_quarter
+from quartier.quarters.permissions import CITY_EDITORS, QUARTER_TEAM, can_manage_quarter
+
+# Model permissions of each role in this app, collected by `role_permissions`
+# (roles_ensure, quarter_create). QuarterScopedPermissionPolicy narrows a team's to its quarter.
+ROLE_GRANTS = {
+    CITY_EDITORS: [
+        "measures.add_measure",
+        "measures.change_measure",
+        "measures.delete_measure",
+        "measures.add_actionfield",
+        "measures.change_actionfield",
+        "measures.delete_actionfield",
+        "measures.add_address",
+        "measures.change_address",
+        "measures.delete_address",
+    ],
+    QUARTER_TEAM: [
+        "measures.add_measure",
+        "measures.change_measure",
+        "measures.delete_measure",
+        "measures.add_actionfield",
+        "measures.change_actionfield",
+        "measures.delete_actionfield",
+    ],
+}
 
 
 @rules.predicate

@@ -8,12 +8,45 @@ from django.shortcuts import get_object_or_404
 
 from quartier.accounts.permissions import is_verified
 from quartier.quarters.permissions import (
+    CITY_EDITORS,
+    QUARTER_TEAM,
     is_city_editor,
     is_moderator,
     is_quarter_team_member,
 )
 
 from .models import Comment, Idea, Visibility
+
+# Model permissions of each role in this app, collected by `role_permissions`
+# (roles_ensure, quarter_create). QuarterScopedPermissionPolicy narrows a team's to its quarter.
+ROLE_GRANTS = {
+    CITY_EDITORS: [
+        "participation.add_callforideas",
+        "participation.change_callforideas",
+        "participation.delete_callforideas",
+        "participation.add_poll",
+        "participation.change_poll",
+        "participation.delete_poll",
+        "participation.add_category",
+        "participation.change_category",
+        "participation.delete_category",
+        "participation.add_quarterparticipationsettings",
+        "participation.change_quarterparticipationsettings",
+    ],
+    QUARTER_TEAM: [
+        "participation.add_callforideas",
+        "participation.change_callforideas",
+        "participation.delete_callforideas",
+        "participation.add_poll",
+        "participation.change_poll",
+        "participation.delete_poll",
+        "participation.add_category",
+        "participation.change_category",
+        "participation.delete_category",
+        "participation.add_quarterparticipationsettings",
+        "participation.change_quarterparticipationsettings",
+    ],
+}
 
 
 @rules.predicate

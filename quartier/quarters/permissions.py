@@ -7,6 +7,67 @@ from wagtail.permission_policies import ModelPermissionPolicy
 CITY_EDITORS = "Stadtredaktion"
 MODERATORS = "Moderation"
 TEAM_GROUP_PREFIX = "Quartiersteam "
+QUARTER_TEAM = "team"  # the role of every "Quartiersteam <name>" group in ROLE_GRANTS
+
+# Model permissions of each role in this app, collected by `role_permissions`
+# (roles_ensure, quarter_create). QuarterScopedPermissionPolicy narrows a team's to its quarter.
+ROLE_GRANTS = {
+    CITY_EDITORS: [
+        "wagtailadmin.access_admin",
+        "quarters.add_quarter",
+        "quarters.change_quarter",
+        "quarters.add_office",
+        "quarters.change_office",
+        "quarters.delete_office",
+        "quarters.add_district",
+        "quarters.change_district",
+        "quarters.add_fundingprogramme",
+        "quarters.change_fundingprogramme",
+        "quarters.change_citysettings",
+    ],
+    MODERATORS: [
+        "wagtailadmin.access_admin",
+    ],
+    QUARTER_TEAM: [
+        "wagtailadmin.access_admin",
+        "quarters.change_quarter",
+        "quarters.add_office",
+        "quarters.change_office",
+        "quarters.delete_office",
+    ],
+}
+
+
+def role_permissions(role: str):
+    """The Permission rows of `role` (CITY_EDITORS, MODERATORS or QUARTER_TEAM).
+
+    Collects the ROLE_GRANTS of every app's permissions.py, so the grants of an app are
+    declared once, beside its predicates, and a real installation gets the same as the demo.
+    """
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+
+    wanted = Q(pk__in=[])
+    names = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("quartier.") or not find_spec(
+            f"{config.name}.permissions"
+        ):
+            continue
+        grants = getattr(import_module(f"{config.name}.permissions"), "ROLE_GRANTS", {})
+        for name in grants.get(role, ()):
+            app_label, codename = name.split(".")
+            names.append(name)
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+    permissions = list(Permission.objects.filter(wanted))
+    found = {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
+    if missing := sorted(set(names) - found):
+        raise LookupError(f"Unknown permissions in ROLE_GRANTS: {missing}")
+    return permissions
 
 
 def _group_ids(user) -> set[int]:

@@ -12,55 +12,8 @@ from wagtail.models import (
 from quartier.core.geo import clean_area
 
 from .models import Quarter
-from .permissions import TEAM_GROUP_PREFIX
+from .permissions import QUARTER_TEAM, TEAM_GROUP_PREFIX, role_permissions
 
-# Model permissions a team holds; QuarterScopedPermissionPolicy narrows them to its quarter.
-TEAM_MODEL_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("quarters", "change_quarter"),
-    ("quarters", "add_office"),
-    ("quarters", "change_office"),
-    ("quarters", "delete_office"),
-    ("participation", "add_callforideas"),
-    ("participation", "change_callforideas"),
-    ("participation", "delete_callforideas"),
-    ("participation", "add_poll"),
-    ("participation", "change_poll"),
-    ("participation", "delete_poll"),
-    ("participation", "add_category"),
-    ("participation", "change_category"),
-    ("participation", "delete_category"),
-    ("participation", "add_quarterparticipationsettings"),
-    ("participation", "change_quarterparticipationsettings"),
-    ("measures", "add_measure"),
-    ("measures", "change_measure"),
-    ("measures", "delete_measure"),
-    ("measures", "add_actionfield"),
-    ("measures", "change_actionfield"),
-    ("measures", "delete_actionfield"),
-    ("community", "add_organisation"),
-    ("community", "change_organisation"),
-    ("community", "add_opportunity"),
-    ("community", "change_opportunity"),
-    ("community", "delete_opportunity"),
-    ("community", "add_vacancy"),
-    ("community", "change_vacancy"),
-    ("community", "add_commercialstock"),
-    ("community", "change_commercialstock"),
-    ("funds", "change_fund"),
-    ("funds", "add_fundround"),
-    ("funds", "change_fundround"),
-    ("funds", "delete_fundround"),
-    ("funds", "add_jurymember"),
-    ("funds", "change_jurymember"),
-    ("funds", "delete_jurymember"),
-    ("events", "add_event"),
-    ("events", "change_event"),
-    ("events", "delete_event"),
-    ("events", "view_venue"),
-    ("events", "add_venue"),
-    ("events", "change_venue"),
-]
 TEAM_PAGE_PERMISSIONS = [
     "add_page",
     "change_page",
@@ -92,7 +45,7 @@ def quarter_create(
     """Save a new quarter with its team group, media collection and "Mehr erfahren" page.
 
     The team gets page permissions on the quarter's page subtree (in every language),
-    its collection, and the scoped model permissions. Raises if no QuarterIndexPage exists.
+    its collection, and the model permissions of every app's ROLE_GRANTS for teams. Raises if no QuarterIndexPage exists.
     """
     from quartier.cms.models import QuarterIndexPage, QuarterPage
 
@@ -101,7 +54,7 @@ def quarter_create(
     team, _ = Group.objects.get_or_create(
         name=f"{TEAM_GROUP_PREFIX}{quarter.short_name}"
     )
-    team.permissions.add(*_permissions(TEAM_MODEL_PERMISSIONS))
+    team.permissions.add(*role_permissions(QUARTER_TEAM))
     root_collection = Collection.get_first_root_node()
     collection = root_collection.add_child(name=quarter.name)
     quarter.team, quarter.collection = team, collection

@@ -169,14 +169,15 @@ class Conversation(models.Model):
     organisation (`organisation`, answered by its verified members).
     """
 
+    # SET_NULL: deleting one side's account must not delete the other side's messages.
     starter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     organisation = models.ForeignKey(
@@ -211,9 +212,9 @@ class Conversation(models.Model):
         verbose_name_plural = _("Unterhaltungen")
         ordering = ["-updated_at"]
         constraints = [
+            # Never both; neither once the recipient deleted their account.
             models.CheckConstraint(
-                condition=Q(recipient__isnull=True, organisation__isnull=False)
-                | Q(recipient__isnull=False, organisation__isnull=True),
+                condition=Q(recipient__isnull=True) | Q(organisation__isnull=True),
                 name="conversation_one_other_side",
             )
         ]
@@ -224,13 +225,20 @@ class Conversation(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("community:conversation_detail", kwargs={"pk": self.pk})
 
+    @property
+    def other_side_gone(self) -> bool:
+        """One side deleted their account: nobody is left to receive an answer."""
+        if self.starter_id is None:
+            return True
+        return self.organisation_id is None and self.recipient_id is None
+
 
 class Message(models.Model):
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="messages"
     )
     sender = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     body = models.TextField(_("Nachricht"), max_length=4000)
     created_at = models.DateTimeField(default=timezone.now)

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from quartier.community.models import Vacancy
-from quartier.quarters.services import TEAM_MODEL_PERMISSIONS, _permissions
+from quartier.quarters.permissions import QUARTER_TEAM, role_permissions
 
 from .factories import OrganisationFactory, VacancyFactory
 
@@ -10,7 +10,7 @@ from .factories import OrganisationFactory, VacancyFactory
 @pytest.fixture
 def teams(quarter, other_quarter):
     for q in (quarter, other_quarter):
-        q.team.permissions.add(*_permissions(TEAM_MODEL_PERMISSIONS))
+        q.team.permissions.add(*role_permissions(QUARTER_TEAM))
 
 
 @pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from quartier.events.models import Event
-from quartier.quarters.services import TEAM_MODEL_PERMISSIONS, _permissions
+from quartier.quarters.permissions import QUARTER_TEAM, role_permissions
 
 from .factories import EventFactory
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def team_rights(quarter, other_quarter):
     for team in (quarter.team, other_quarter.team):
-        team.permissions.add(*_permissions(TEAM_MODEL_PERMISSIONS))
+        team.permissions.add(*role_permissions(QUARTER_TEAM))
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quartier.quarters.services import TEAM_MODEL_PERMISSIONS, _permissions
+from quartier.quarters.permissions import QUARTER_TEAM, role_permissions
 
 from .factories import FundFactory, JuryMemberFactory
 
@@ -10,7 +10,7 @@ from .factories import FundFactory, JuryMemberFactory
 @pytest.fixture
 def team_permissions(quarter, other_quarter):
     for q in (quarter, other_quarter):
-        q.team.permissions.add(*_permissions(TEAM_MODEL_PERMISSIONS))
+        q.team.permissions.add(*role_permissions(QUARTER_TEAM))
 
 
 @pytest.mark.parametrize(

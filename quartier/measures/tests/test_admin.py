@@ -2,11 +2,10 @@
 
 import html5lib
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from quartier.measures.models import Measure, MeasureChange
-from quartier.quarters.services import TEAM_MODEL_PERMISSIONS
+from quartier.quarters.permissions import QUARTER_TEAM, role_permissions
 
 from .conftest import login
 from .factories import MeasureFactory
@@ -15,10 +14,7 @@ from .factories import MeasureFactory
 @pytest.fixture(autouse=True)
 def _team_permissions(quarter, other_quarter):
     for team in (quarter.team, other_quarter.team):
-        for app, codename in TEAM_MODEL_PERMISSIONS:
-            team.permissions.add(
-                Permission.objects.get(content_type__app_label=app, codename=codename)
-            )
+        team.permissions.add(*role_permissions(QUARTER_TEAM))
 
 
 def form_fields(html: str) -> list[tuple[str, str]]:

@@ -49,9 +49,9 @@ def test_unpublished_measures_and_hidden_ideas_stay_unlinked(client, quarter, id
 def test_admin_form_offers_only_ideas_of_the_teams_quarters(
     client, manager, quarter, other_quarter, idea
 ):
-    from quartier.quarters.services import TEAM_MODEL_PERMISSIONS, _permissions
+    from quartier.quarters.permissions import QUARTER_TEAM, role_permissions
 
-    quarter.team.permissions.add(*_permissions(TEAM_MODEL_PERMISSIONS))
+    quarter.team.permissions.add(*role_permissions(QUARTER_TEAM))
     foreign = IdeaFactory(quarter=other_quarter, title="Fremde Idee")
     measure = MeasureFactory(quarter=quarter)
     client.force_login(manager)

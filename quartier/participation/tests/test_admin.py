@@ -1,11 +1,10 @@
 """Polls in the admin: a team edits its own; an edit never deletes a vote."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.db.models import RestrictedError
 
 from quartier.participation.models import PollAnswer, PollOption, PollResponse
-from quartier.quarters.services import TEAM_MODEL_PERMISSIONS
+from quartier.quarters.permissions import QUARTER_TEAM, role_permissions
 
 from .factories import PollFactory
 
@@ -14,10 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def team_perms(quarter, other_quarter):
-    perms = [
-        Permission.objects.get(content_type__app_label=app, codename=code)
-        for app, code in TEAM_MODEL_PERMISSIONS
-    ]
+    perms = role_permissions(QUARTER_TEAM)
     for q in (quarter, other_quarter):
         q.team.permissions.add(*perms)
 

@@ -109,7 +109,7 @@ def test_admin_dashboard_access(client, request, role, status, site_tree):
     if user := request.getfixturevalue(role):
         client.force_login(user)
     if role == "manager":
-        from quartier.quarters.services import TEAM_MODEL_PERMISSIONS, _permissions
+        from quartier.quarters.permissions import QUARTER_TEAM, role_permissions
 
-        user.groups.first().permissions.add(*_permissions(TEAM_MODEL_PERMISSIONS))
+        user.groups.first().permissions.add(*role_permissions(QUARTER_TEAM))
     assert client.get("/admin/").status_code == status
