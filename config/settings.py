@@ -87,6 +87,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "quartier.ops.logs.request_id_middleware",  # first: every line of a request has its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "quartier.core.middleware.ContentSecurityPolicyMiddleware",
@@ -281,12 +282,48 @@ CONTENT_SECURITY_POLICY = {
 # The Wagtail admin still uses inline styles and scripts; staff-only, behind login.
 CONTENT_SECURITY_POLICY_ADMIN_PATHS = ("/admin/",)
 
+# One line per record on stderr, JSON by default (for journald, Loki, ELK …);
+# LOG_FORMAT=text for people (bin/demo). Each line has a request_id (ops/logs.py).
+LOG_FORMAT = env("LOG_FORMAT", "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT is json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "quartier.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "quartier.ops.logs.JsonFormatter"},
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # Request, task and job lines (INFO); QUARTIER_LOG_LEVEL=WARNING silences them.
+    "loggers": {"quartier": {"level": env("QUARTIER_LOG_LEVEL", "INFO")}},
 }
+
+# Error reports only when a DSN is configured (install the "sentry" extra): no
+# third-party traffic otherwise. No personal data is sent with the events.
+if SENTRY_DSN := env("SENTRY_DSN"):
+    try:
+        import sentry_sdk
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set: install sentry-sdk (uv sync --extra sentry)."
+        ) from error
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
 
 QUARTIER_FEEDBACK_EMAILS = env_list(
     "FEEDBACK_EMAILS", "barrierefreiheit@quartier.invalid"
