@@ -133,9 +133,13 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'quartier.sqlite3'}"),
         conn_max_age=int(env("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
+if env_bool("PGBOUNCER"):
+    # Transaction pooling hands each transaction any server connection: named
+    # server-side cursors (iterator()) would point into another session.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets the web server read while the task worker writes.
     DATABASES["default"]["OPTIONS"] = {
@@ -178,12 +182,30 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)  # bin/demo turns it on
+# Media on a shared filesystem (default; NFS for several app servers) or, with
+# MEDIA_STORAGE=s3, in S3-compatible object storage through django-storages
+# (install it; AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL and keys from the env).
+# Buckets stay private: files are served through signed URLs, never a public listing.
+MEDIA_STORAGE = env("MEDIA_STORAGE", "filesystem")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if MEDIA_STORAGE != "s3"
+    else {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+            "access_key": env("AWS_ACCESS_KEY_ID"),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not (DEBUG or TESTING)
@@ -215,6 +237,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# Sessions stay in the database by default; with Redis, "cached_db" reads them from
+# the cache and still survives a Redis restart.
+SESSION_ENGINE = env("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 
 TASKS = {
     "default": {
@@ -332,6 +358,9 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 if TESTING:
     # Hashing dominates test set-up time; production keeps Django's PBKDF2 default.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Behind nginx, fund attachments leave through X-Accel-Redirect to this internal
+# location after the app's permission check (deploy/nginx.conf); empty: the app sends them.
+QUARTIER_ATTACHMENTS_ACCEL_REDIRECT = env("ATTACHMENTS_ACCEL_REDIRECT", "")
 # /readyz answers 503 once the oldest runnable task has waited longer than this (s).
 QUARTIER_READY_MAX_QUEUE_LAG = int(env("READY_MAX_QUEUE_LAG", "300"))
 # Probes speak plain http to the app server itself, behind the TLS proxy.

@@ -86,3 +86,18 @@ def test_download_access(client, request, make_application, applicant, role, sta
     login(client, request, role)
     attachment = Attachment.objects.get()
     assert client.get(attachment.get_absolute_url()).status_code == status
+
+
+def test_download_behind_nginx_is_an_internal_redirect(
+    client, settings, make_application, applicant
+):
+    settings.QUARTIER_ATTACHMENTS_ACCEL_REDIRECT = "/_attachments/"
+    draft = make_application(status=Status.DRAFT)
+    client.force_login(applicant)
+    _upload(client, draft)
+    attachment = Attachment.objects.get()
+    response = client.get(attachment.get_absolute_url())
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == "/_attachments/" + attachment.file.name
+    assert "attachment" in response["Content-Disposition"]
+    assert response.content == b""
