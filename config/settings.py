@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "quartier.ops.logs.request_id_middleware",  # first: every line of a request has its id
     "django.middleware.security.SecurityMiddleware",
     "quartier.core.inputs.RejectNulMiddleware",  # before anything queries the database
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -134,9 +135,13 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'quartier.sqlite3'}"),
         conn_max_age=int(env("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
+if env_bool("PGBOUNCER"):
+    # Transaction pooling hands each transaction any server connection: named
+    # server-side cursors (iterator()) would point into another session.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets the web server read while the task worker writes.
     DATABASES["default"]["OPTIONS"] = {
@@ -181,12 +186,30 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)  # bin/demo turns it on
+# Media on a shared filesystem (default; NFS for several app servers) or, with
+# MEDIA_STORAGE=s3, in S3-compatible object storage through django-storages
+# (install it; AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL and keys from the env).
+# Buckets stay private: files are served through signed URLs, never a public listing.
+MEDIA_STORAGE = env("MEDIA_STORAGE", "filesystem")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if MEDIA_STORAGE != "s3"
+    else {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+            "access_key": env("AWS_ACCESS_KEY_ID"),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not (DEBUG or TESTING)
@@ -218,6 +241,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# Sessions stay in the database by default; with Redis, "cached_db" reads them from
+# the cache and still survives a Redis restart.
+SESSION_ENGINE = env("SESSION_ENGINE", "django.contrib.sessions.backends.db")
 
 TASKS = {
     "default": {
@@ -285,12 +312,48 @@ CONTENT_SECURITY_POLICY = {
 # The Wagtail admin still uses inline styles and scripts; staff-only, behind login.
 CONTENT_SECURITY_POLICY_ADMIN_PATHS = ("/admin/",)
 
+# One line per record on stderr, JSON by default (for journald, Loki, ELK …);
+# LOG_FORMAT=text for people (bin/demo). Each line has a request_id (ops/logs.py).
+LOG_FORMAT = env("LOG_FORMAT", "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT is json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "quartier.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "quartier.ops.logs.JsonFormatter"},
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # Request, task and job lines (INFO); QUARTIER_LOG_LEVEL=WARNING silences them.
+    "loggers": {"quartier": {"level": env("QUARTIER_LOG_LEVEL", "INFO")}},
 }
+
+# Error reports only when a DSN is configured (install the "sentry" extra): no
+# third-party traffic otherwise. No personal data is sent with the events.
+if SENTRY_DSN := env("SENTRY_DSN"):
+    try:
+        import sentry_sdk
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set: install sentry-sdk (uv sync --extra sentry)."
+        ) from error
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
 
 QUARTIER_FEEDBACK_EMAILS = env_list(
     "FEEDBACK_EMAILS", "barrierefreiheit@quartier.invalid"
@@ -299,6 +362,9 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 if TESTING:
     # Hashing dominates test set-up time; production keeps Django's PBKDF2 default.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Behind nginx, fund attachments leave through X-Accel-Redirect to this internal
+# location after the app's permission check (deploy/nginx.conf); empty: the app sends them.
+QUARTIER_ATTACHMENTS_ACCEL_REDIRECT = env("ATTACHMENTS_ACCEL_REDIRECT", "")
 # /readyz answers 503 once the oldest runnable task has waited longer than this (s).
 QUARTIER_READY_MAX_QUEUE_LAG = int(env("READY_MAX_QUEUE_LAG", "300"))
 # Probes speak plain http to the app server itself, behind the TLS proxy.

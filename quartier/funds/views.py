@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -577,6 +581,15 @@ def attachment_download(request: HttpRequest, pk: int, attachment: int) -> HttpR
         request.user, pk, perm="funds.view_personal_data"
     )
     item = get_object_or_404(application.attachments, pk=attachment)
+    if prefix := settings.QUARTIER_ATTACHMENTS_ACCEL_REDIRECT:
+        # Behind nginx: the permission check stays here, nginx sends the bytes from
+        # an `internal` location no client can request itself (deploy/nginx.conf).
+        response = HttpResponse()
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=item.name
+        )
+        response["X-Accel-Redirect"] = prefix + quote(item.file.name)
+        return response
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
 
 

@@ -147,3 +147,16 @@ def test_real_images_are_accepted(client, make_application, applicant, name, con
     client.force_login(applicant)
     assert _upload(client, draft, name=name, content=content).status_code == 302
     assert draft.attachments.count() == 1
+def test_download_behind_nginx_is_an_internal_redirect(
+    client, settings, make_application, applicant
+):
+    settings.QUARTIER_ATTACHMENTS_ACCEL_REDIRECT = "/_attachments/"
+    draft = make_application(status=Status.DRAFT)
+    client.force_login(applicant)
+    _upload(client, draft)
+    attachment = Attachment.objects.get()
+    response = client.get(attachment.get_absolute_url())
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == "/_attachments/" + attachment.file.name
+    assert "attachment" in response["Content-Disposition"]
+    assert response.content == b""
