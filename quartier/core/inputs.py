@@ -49,13 +49,21 @@ class IdConverter:
 # --- plain query and form values ----------------------------------------------
 
 
-def parse_id(value: str | None) -> int | None:
-    """A positive database id from a query or form value, or None if it is none."""
+def parse_int(
+    value: str | None, *, minimum: int = 1, maximum: int = DB_INT_MAX
+) -> int | None:
+    """An integer in [minimum, maximum] from a query or form value, else None."""
     value = (value or "").strip()
-    if not value.isascii() or not value.isdigit() or len(value) > 18:
+    digits = value.removeprefix("-")
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 19:
         return None
     number = int(value)
-    return number if number > 0 else None
+    return number if minimum <= number <= maximum else None
+
+
+def parse_id(value: str | None) -> int | None:
+    """A database id (1 … 2**63 - 1) from a query or form value, or None."""
+    return parse_int(value)
 
 
 def parse_month(value: str | None) -> dt.date | None:
