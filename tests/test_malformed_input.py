@@ -222,6 +222,7 @@ class Walk:
         self.probed: set[str] = set()
         self.post_only: set[str] = set()
         self.cases = 0
+        self.api_links: set[str] = set()  # the API refuses unknown parameters
         self.api_params = {
             re.sub(r"\{(\w+)\}", r"<\1>", path).lstrip("/"): {
                 p["name"]
@@ -280,6 +281,8 @@ class Walk:
                 target = urlsplit(urljoin(path, href.replace("&amp;", "&")))
                 if target.netloc or target.path.startswith(("/en/", "/static/")):
                     continue
+                if target.path.startswith("/api/") and target.query:
+                    self.api_links.add(f"{target.path}?{target.query}")
                 if target.path in seen or not self.add_instance(target.path):
                     continue
                 seen.add(target.path)
@@ -405,6 +408,10 @@ def test_no_url_answers_5xx_to_malformed_input(client, demo, capsys):
             instances = {route: list(paths) for route, paths in walk.instances.items()}
         else:
             walk.instances.update(instances)
+        for link in sorted(walk.api_links):
+            response = walk.request("get", link)
+            if response is not None and response.status_code != 200:
+                failures.append(f"page links to {link}: {response.status_code}")
         _progress(f"{role}: crawled, {walk.requests} requests")
         with KeyRecorder() as recorder:
             for route in routes:

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -111,3 +113,16 @@ def test_query_count_does_not_grow_with_rows(
 
 
 QUERIES = 11
+
+
+@pytest.mark.django_db
+def test_geojson_link_of_a_quarter_filters_that_quarter(client, quarter):
+    point = quarter.shape.representative_point()
+    IdeaFactory(quarter=quarter, longitude=point.x, latitude=point.y)
+    html = client.get("/mitmachen/ideen/", {"quartier": quarter.slug}).content.decode()
+    (link,) = re.findall(r'href="(/api/v1/participation/ideas\.geojson[^"]*)"', html)
+    response = client.get(link.replace("&amp;", "&"))
+    assert response.status_code == 200
+    assert {f["properties"]["quarter"] for f in response.json()["features"]} == {
+        quarter.slug
+    }
