@@ -7,6 +7,7 @@ leave, so the OpenAPI document describes exactly what a client receives.
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, JsonResponse
@@ -15,6 +16,15 @@ from pydantic import AfterValidator, Field, ValidationInfo, WithJsonSchema
 
 from .geo import feature_collection
 from .licence import licence_info
+
+
+def api_enum(name: str, choices: type[Enum]) -> type[Enum]:
+    """A model's choices as an enum with its own name in the schema.
+
+    Most models call their choices `Status`; in one OpenAPI document they would share
+    one component, and the ideas' filter would list the measures' values.
+    """
+    return Enum(name, {member.name: member.value for member in choices}, type=str)
 
 
 def _absolute(value: str, info: ValidationInfo) -> str:

@@ -15,13 +15,14 @@ and `RejectNulMiddleware` all use the bounds below, so a view never repeats the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
 from django import forms
 from django.core.exceptions import BadRequest, ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 #: The largest value a BigAutoField (and any integer column) can hold.
 DB_INT_MAX = 2**63 - 1
@@ -49,13 +50,21 @@ class IdConverter:
 # --- plain query and form values ----------------------------------------------
 
 
-def parse_id(value: str | None) -> int | None:
-    """A positive database id from a query or form value, or None if it is none."""
+def parse_int(
+    value: str | None, *, minimum: int = 1, maximum: int = DB_INT_MAX
+) -> int | None:
+    """An integer in [minimum, maximum] from a query or form value, else None."""
     value = (value or "").strip()
-    if not value.isascii() or not value.isdigit() or len(value) > 18:
+    digits = value.removeprefix("-")
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 19:
         return None
     number = int(value)
-    return number if number > 0 else None
+    return number if minimum <= number <= maximum else None
+
+
+def parse_id(value: str | None) -> int | None:
+    """A database id (1 … 2**63 - 1) from a query or form value, or None."""
+    return parse_int(value)
 
 
 def parse_month(value: str | None) -> dt.date | None:
@@ -106,8 +115,31 @@ class BoundedDateField(forms.DateField):
 ApiId = Annotated[int, Field(ge=1, le=DB_INT_MAX)]
 #: An offset into a list.
 ApiOffset = Annotated[int, Field(ge=0, le=DB_INT_MAX)]
-#: A date the calendar code can shift by a day and turn into Berlin time.
-ApiDate = Annotated[dt.date, Field(ge=DATE_MIN, le=DATE_MAX)]
+
+
+def _iso_date(value):
+    # pydantic would read "0" or "1700000000" as a Unix time: only YYYY-MM-DD is a date.
+    if isinstance(value, str) and not re.fullmatch(
+        r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value
+    ):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+#: A date the calendar code can shift by a day and turn into Berlin time. The schema
+#: says so with a pattern (JSON Schema has no minimum for dates): years 1900 to 2199.
+ApiDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    Field(ge=DATE_MIN, le=DATE_MAX),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": "^(19[0-9]{2}|2[01][0-9]{2})-[0-9]{2}-[0-9]{2}$",
+        }
+    ),
+]
 #: A short text filter (a slug, a name) without NUL characters.
 ApiText = Annotated[str, Field(max_length=TEXT_MAX, pattern=r"^[^\x00]*$")]
 

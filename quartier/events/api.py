@@ -18,6 +18,7 @@ from quartier.core.api_schema import (
     FeatureCollection,
     Licensed,
     PointGeometry,
+    api_enum,
     geojson_doc,
     geojson_response,
 )
@@ -27,6 +28,7 @@ from quartier.core.licence import licence_info
 from .models import BERLIN, Category, Event, Occurrence, Venue, split_codes
 
 router = Router(tags=["events"])
+EventStatus = api_enum("EventStatus", Event.Status)
 
 
 class VenueOut(Schema):
@@ -45,8 +47,8 @@ class EventOut(Schema):
     uid: str
     title: str
     description: str
-    status: str
-    category: str
+    status: EventStatus
+    category: Category
     category_label: str
     quarters: list[str]
     organisation: str | None

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from quartier.accounts.permissions import is_verified
+from quartier.core.inputs import DATE_MAX, DATE_MIN, parse_int
 
 from . import reporting, services
 from .forms import (
@@ -129,10 +130,10 @@ ACTIONS = {
 
 
 def _year(request: HttpRequest) -> int:
-    try:
-        return int(request.GET.get("jahr", ""))
-    except ValueError:
-        return timezone.localdate().year
+    year = parse_int(
+        request.GET.get("jahr"), minimum=DATE_MIN.year, maximum=DATE_MAX.year
+    )
+    return year or timezone.localdate().year
 
 
 # Public pages.

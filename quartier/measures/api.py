@@ -14,6 +14,7 @@ from quartier.core.api_schema import (
     FeatureCollection,
     Geometry,
     Licensed,
+    api_enum,
     geojson_doc,
     geojson_response,
 )
@@ -25,6 +26,7 @@ from . import reports
 from .models import ActionField, FundingSource, Goal, Measure
 
 router = Router(tags=["measures"])
+MeasureStatus = api_enum("MeasureStatus", Measure.Status)
 
 
 class GoalOut(Schema):
@@ -63,7 +65,7 @@ class MeasureOut(Schema):
     quarter: str
     title: str
     summary: str
-    status: Measure.Status
+    status: MeasureStatus
     status_label: str
     progress: int
     planned_start: date | None
@@ -92,14 +94,14 @@ class MeasureList(Licensed):
 
 class MeasureFilters(Schema):
     quarter: ApiText | None = None
-    status: Measure.Status | None = None
+    status: MeasureStatus | None = None
     field: ApiId | None = None
 
 
 class MeasureProperties(Schema):
     title: str
     quarter: str
-    status: Measure.Status
+    status: MeasureStatus
     status_label: str
     url: AbsoluteUrl
 
@@ -241,7 +243,7 @@ def _measures(filters: MeasureFilters):
     if filters.quarter:
         measures = measures.filter(quarter__slug=filters.quarter)
     if filters.status:
-        measures = measures.filter(status=filters.status)
+        measures = measures.filter(status=filters.status.value)
     if filters.field:
         measures = measures.filter(action_fields=filters.field)
     return measures

@@ -16,6 +16,7 @@ from quartier.core.api_schema import (
     Feature,
     FeatureCollection,
     PointGeometry,
+    api_enum,
     geojson_doc,
     geojson_response,
 )
@@ -24,6 +25,7 @@ from quartier.core.inputs import ApiId, ApiOffset, ApiText
 from .models import CallForIdeas, Comment, Idea
 
 router = Router(tags=["participation"])
+IdeaStatus = api_enum("IdeaStatus", Idea.Status)
 MAX_LIMIT = 100
 
 
@@ -79,20 +81,20 @@ class IdeaFilter(Schema):
     """The same names as every other list: `quarter` (a slug) and `status`."""
 
     quarter: ApiText | None = None
-    status: Idea.Status | None = None
+    status: IdeaStatus | None = None
     offset: ApiOffset = 0
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 20
 
 
 class IdeaGeoFilter(Schema):
     quarter: ApiText | None = None
-    status: Idea.Status | None = None
+    status: IdeaStatus | None = None
 
 
 class IdeaProperties(Schema):
     title: str
     quarter: str
-    status: Idea.Status
+    status: IdeaStatus
     support_count: int
     comment_count: int
     url: AbsoluteUrl
@@ -134,7 +136,7 @@ def _public_ideas(filters: IdeaFilter | IdeaGeoFilter | None = None):
     if filters and filters.quarter:
         ideas = ideas.filter(quarter__slug=filters.quarter)
     if filters and filters.status:
-        ideas = ideas.filter(status=filters.status)
+        ideas = ideas.filter(status=filters.status.value)
     return ideas
 
 

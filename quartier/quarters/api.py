@@ -12,6 +12,7 @@ from quartier.core.api_schema import (
     Licensed,
     MultiPolygonGeometry,
     PolygonGeometry,
+    api_enum,
     geojson_doc,
     geojson_response,
 )
@@ -21,6 +22,8 @@ from quartier.core.licence import licence_info
 from .models import Quarter
 
 router = Router(tags=["quarters"])
+QuarterKind = api_enum("QuarterKind", Quarter.Kind)
+QuarterStatus = api_enum("QuarterStatus", Quarter.Status)
 
 
 class ProgrammeOut(Schema):
@@ -33,9 +36,9 @@ class QuarterOut(Schema):
     slug: str
     name: str
     short_name: str
-    kind: str
+    kind: QuarterKind
     kind_label: str
-    status: str
+    status: QuarterStatus
     area_ha: Decimal | None
     inhabitants: int | None
     started_year: int | None

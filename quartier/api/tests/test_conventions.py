@@ -71,6 +71,30 @@ def test_ideas_take_quarter_and_status_like_every_other_list(schema, client, db)
     assert enum == list(Idea.Status.values)
 
 
+def test_each_status_enum_has_its_own_component(schema):
+    """Models all call their choices `Status`: in the schema each needs its own name."""
+    from quartier.events.models import Event
+    from quartier.measures.models import Measure
+    from quartier.quarters.models import Quarter
+
+    components = schema["components"]["schemas"]
+    assert "Status" not in components
+    for name, choices in [
+        ("IdeaStatus", Idea.Status),
+        ("MeasureStatus", Measure.Status),
+        ("EventStatus", Event.Status),
+        ("QuarterStatus", Quarter.Status),
+    ]:
+        assert components[name]["enum"] == list(choices.values), name
+
+
+@pytest.mark.parametrize("value", ["0", "1700000000", "2026-1-1", "0400-09-19"])
+def test_dates_are_iso_and_within_the_documented_years(client, db, value):
+    response = client.get("/api/v1/events/", {"date_to": value})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", "date_to"]
+
+
 def test_filters_work_with_the_shared_names(client, db):
     schinkel = QuarterFactory(slug="schinkel")
     dodesheide = QuarterFactory(slug="dodesheide")

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -138,3 +140,16 @@ def test_the_map_shows_only_the_ideas_the_filter_lists(client, quarter):
     )
     body = response.content.decode()
     assert body.count("<circle") == 1 and "<h1" not in body
+
+
+@pytest.mark.django_db
+def test_geojson_link_of_a_quarter_filters_that_quarter(client, quarter):
+    point = quarter.shape.representative_point()
+    IdeaFactory(quarter=quarter, longitude=point.x, latitude=point.y)
+    html = client.get("/mitmachen/ideen/", {"quartier": quarter.slug}).content.decode()
+    (link,) = re.findall(r'href="(/api/v1/participation/ideas\.geojson[^"]*)"', html)
+    response = client.get(link.replace("&amp;", "&"))
+    assert response.status_code == 200
+    assert {f["properties"]["quarter"] for f in response.json()["features"]} == {
+        quarter.slug
+    }
