@@ -166,6 +166,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+# Lands in the visitor's language (/en/ after an English login).
+ACCOUNT_ADAPTER = "quartier.accounts.adapter.AccountAdapter"
 
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -21,12 +21,39 @@ NEUTRAL = ("/static/", "/media/", "/api/", "/dokumente/", "/admin/")
 # Not HTML pages, or pages that only redirect; their links are not followed.
 SKIP = re.compile(r"(\.ics|\.csv|\.xlsx|\.geojson|\.json|/feed/?|/logout/)$")
 
-# German words of the interface that must never show on an English page. Content
-# written by people (idea texts, event descriptions) is German, so the check
-# skips elements marked lang="de" and only looks for words of the interface.
-GERMAN_WORDS = [
-    # dates and times
+# German words of the interface that must never show on an English page.
+# Text written by people (idea texts, event descriptions, organisation profiles)
+# stays German and is not marked up as such yet, so these are searched in two
+# places: INTERFACE_WORDS in the whole visible text (they occur in no demo
+# content), DATE_WORDS only in elements that the interface alone fills (<time>,
+# <option>, <label>, <th>, <dt>, <button>, <caption>, <legend>, <summary>).
+# Parts marked lang="de" (German fallbacks of `|translated`) are skipped.
+INTERFACE_WORDS = [
     "Uhr",
+    "Person/en",
+    "ganztägig",
+    "Ebenerdiger",
+    "entscheidet",
+    "Jury des",
+    "Mehr erfahren",
+    "Anmelden",
+    "Abmelden",
+    "Zurück",
+    "Öffnungszeiten",
+    "Jetzt geöffnet",
+    "Jetzt geschlossen",
+    "Zielgruppen",
+    "Veranstaltungen",
+    "Maßnahmen",
+    "Alle",
+    "Ältere Menschen",
+    "Türkisch",
+    "Arabisch",
+    "Pflichtfeld",
+    "ausgebucht",
+    "einreichen bis",
+]
+DATE_WORDS = [
     "Januar",
     "Februar",
     "März",
@@ -41,44 +68,32 @@ GERMAN_WORDS = [
     "Freitag",
     "Samstag",
     "Sonntag",
-    "ganztägig",
-    # plurals assembled by hand
-    "Person/en",
+    "Mo",
+    "Di",
+    "Mi",
+    "Do",
+    "Fr",
+    "Sa",
+    "So",
+    "etwa",
     "Personen",
     "Plätze",
-    # quarter facts
-    "etwa",
-    "Ebenerdiger",
-    "Eingang",
-    "Einwohner",
-    # sentences built from German pieces, and the commonest interface words
-    "entscheidet",
-    "Jury des",
-    "Mehr erfahren",
-    "Anmelden",
-    "Abmelden",
-    "Zurück",
-    "Weiter",
-    "Alle",
-    "Seite",
-    "Suche",
-    "Filtern",
-    "Quartiersbüro",
-    "Öffnungszeiten",
-    "geöffnet",
-    "geschlossen",
-    "Zielgruppe",
     "Sprachen",
-    "Kategorie",
-    "Themen",
-    "Anmeldung",
-    "Veranstaltungen",
-    "Maßnahmen",
-    "Verfügungsfonds",
+    "Deutsch",
 ]
-GERMAN_PATTERN = re.compile(
-    r"(?<![\w/])(" + "|".join(re.escape(w) for w in GERMAN_WORDS) + r")(?![\w/])"
-)
+
+
+def _words(words: list[str]) -> re.Pattern:
+    return re.compile(
+        r"(?<![\w/])(" + "|".join(re.escape(w) for w in words) + r")(?![\w/])"
+    )
+
+
+INTERFACE_PATTERN = _words(INTERFACE_WORDS)
+DATE_PATTERN = _words(DATE_WORDS + INTERFACE_WORDS)
+# (not <th>: row headers of the measures tables hold their titles and summaries)
+INTERFACE_TAGS = {"time", "option", "label", "dt", "button", "caption", "legend",
+                  "summary"}  # fmt: skip
 
 
 @dataclass
@@ -89,6 +104,7 @@ class Page:
     links: list[str] = field(default_factory=list)  # same-origin, switcher aside
     actions: list[str] = field(default_factory=list)  # form targets: checked only
     text: str = ""  # visible text outside lang="de" parts
+    ui_text: str = ""  # of that, what is inside INTERFACE_TAGS
 
 
 @dataclass
@@ -110,6 +126,7 @@ class _PageParser(HTMLParser):
         self.links: list[str] = []
         self.actions: list[str] = []
         self.text: list[str] = []
+        self.ui_text: list[str] = []
         # one entry per open element: (tag, leaves-the-language, invisible)
         self.stack: list[tuple[str, bool, bool]] = []
 
@@ -144,6 +161,8 @@ class _PageParser(HTMLParser):
     def handle_data(self, data):
         if data.strip() and not self._inside(1) and not self._inside(2):
             self.text.append(data)
+            if any(entry[0] in INTERFACE_TAGS for entry in self.stack):
+                self.ui_text.append(data)
 
 
 def _same_origin(path: str, hrefs: list[str]) -> list[str]:
@@ -166,6 +185,7 @@ def parse(path: str, status: int, html: str) -> Page:
         _same_origin(path, parser.links),
         _same_origin(path, parser.actions),
         " ".join(parser.text),
+        " ".join(parser.ui_text),
     )
 
 
@@ -186,7 +206,7 @@ def kind(link: str) -> str:
 
 
 def crawl(
-    fetch: Callable[[str], tuple[int, str, str]],
+    fetch: Callable[[str], tuple[int, str, str, str]],
     language: str,
     *,
     per_kind: int = 3,
@@ -195,7 +215,8 @@ def crawl(
 ) -> tuple[list[Page], list[Finding]]:
     """Breadth-first from the language's home page through its own links.
 
-    `fetch(path)` returns (status, content type, body). Links to other
+    `fetch(path)` returns (status, content type, body, redirect target). A
+    redirect counts as a link (it must stay in the language). Links to other
     languages are findings, never followed. Query-string variants (filters,
     pages of a list) count once per kind, at most `per_kind` times.
     """
@@ -205,15 +226,18 @@ def crawl(
     findings: list[Finding] = []
     while queue and len(pages) < max_pages:
         path = queue.pop(0)
-        status, content_type, body = fetch(path)
-        if "html" not in content_type:
+        status, content_type, body, location = fetch(path)
+        if 300 <= status < 400:
+            page = Page(path, status, links=_same_origin(path, [location]))
+        elif "html" not in content_type:
             continue
-        page = parse(path, status, body)
-        pages.append(page)
+        else:
+            page = parse(path, status, body)
+            pages.append(page)
         if status >= 400:
             findings.append(Finding(path, f"status {status}"))
             continue
-        if page.lang != language:
+        if status < 300 and page.lang != language:
             findings.append(Finding(path, f"<html lang={page.lang!r}>"))
         for link in page.actions:
             if not in_language(link, language):
@@ -234,9 +258,12 @@ def crawl(
                     continue
             queue.append(link)
         if language == "en":
-            for match in sorted(set(GERMAN_PATTERN.findall(page.text))):
+            words = set(INTERFACE_PATTERN.findall(page.text))
+            words |= set(DATE_PATTERN.findall(page.ui_text))
+            for match in sorted(words):
                 findings.append(Finding(path, f"German word {match!r}"))
-            for term in sorted(t for t in german_terms if t in page.text):
+            terms = {t for t in german_terms if _words([t]).search(page.ui_text)}
+            for term in sorted(terms):
                 findings.append(Finding(path, f"German term {term!r}"))
     return pages, findings
 
@@ -250,11 +277,11 @@ if __name__ == "__main__":  # pragma: no cover - a tool for the running demo
 
     def fetch(path):
         try:
-            with urllib.request.urlopen(base + path, timeout=30) as response:  # noqa: S310
+            with urllib.request.urlopen(base + path, timeout=120) as response:  # noqa: S310
                 return (response.status, response.headers.get("Content-Type", ""),
-                        response.read().decode())  # fmt: skip
+                        response.read().decode(), "")  # fmt: skip
         except urllib.error.HTTPError as error:
-            return error.code, error.headers.get("Content-Type", ""), ""
+            return error.code, error.headers.get("Content-Type", ""), "", ""
 
     for language in sys.argv[2:] or PREFIXES:
         pages, findings = crawl(fetch, language)

@@ -53,6 +53,7 @@ def crawled(django_db_setup, django_db_blocker, tmp_path_factory):
             response.status_code,
             response.headers.get("Content-Type", ""),
             response.content.decode() if response.status_code < 300 else "",
+            response.headers.get("Location", ""),
         )
 
     results = {}

@@ -15,10 +15,19 @@ from django.utils import formats, translation
 from django.utils.translation import pgettext
 
 
+def path_language(path: str) -> str:
+    """The language a path of this site is in: its prefix, or German."""
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE and path.startswith(f"/{code}/"):
+            return code
+    return settings.LANGUAGE_CODE
+
+
 def localized_path(path: str, language: str) -> str:
-    """The German (default-language) `path` as it reads in `language`."""
-    # Resolve in German, where the path is valid, then reverse in `language`.
-    with translation.override(settings.LANGUAGE_CODE):
+    """`path` (German, or already in some language) as it reads in `language`."""
+    # Resolve in the path's own language, where it is valid (Wagtail's catch-all
+    # would take "/en/" for a German page called "en"), then reverse in `language`.
+    with translation.override(path_language(path)):
         return translate_url(path, language)
 
 

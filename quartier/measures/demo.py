@@ -498,11 +498,28 @@ def seed() -> int:
     return created
 
 
+# English titles of the demo's fields of action (the filter on the measure list).
+FIELD_TITLES_EN = {
+    "Grün- und Freiflächen": "Green and open spaces",
+    "Gute Nachbarschaft für alle Generationen": "Good neighbourhood for all generations",
+    "Kinder, Jugend und Familie": "Children, young people and families",
+    "Nachbarschaft und Kultur": "Neighbourhood and culture",
+    "Natur und Umwelt": "Nature and environment",
+    "Soziales, Bildung und Beteiligung": "Social affairs, education and participation",
+    "Verkehr und Verbindungen": "Traffic and connections",
+    "Wohnen und Stadtentwicklung": "Housing and urban development",
+    "Wohnen und Wohnumfeld": "Housing and residential surroundings",
+    "Öffentlicher Raum": "Public space",
+}
+
+
 def _seed_fields(quarter: Quarter, spec) -> tuple[dict, dict]:
     fields, goals = {}, {}
     for order, (title, goal_titles) in enumerate(spec):
         field, _ = ActionField.objects.get_or_create(
-            quarter=quarter, title=title, defaults={"sort_order": order}
+            quarter=quarter,
+            title=title,
+            defaults={"sort_order": order, "title_en": FIELD_TITLES_EN.get(title, "")},
         )
         fields[title] = field
         for goal_order, goal_title in enumerate(goal_titles):

@@ -22,6 +22,8 @@ class MeasureFilterForm(forms.Form):
     def __init__(self, *args, quarter, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["feld"].queryset = ActionField.objects.filter(quarter=quarter)
+        # One quarter's fields: the title alone, in the page's language.
+        self.fields["feld"].label_from_instance = lambda field: field.label
         self.fields["stand"].choices = [("", _("alle")), *Measure.Status.choices]
         this_year = timezone.localdate().year
         first = quarter.started_year or this_year - 10

@@ -19,6 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from wagtail.fields import RichTextField
 
 from quartier.core.geo import parse_geometry, to_geojson
+from quartier.core.i18n import translation_of
 from quartier.quarters.models import Quarter
 
 ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=14, decimal_places=2))
@@ -49,6 +50,12 @@ class ActionField(ClusterableModel):
         verbose_name=_("Quartier"),
     )
     title = models.CharField(_("Titel"), max_length=150)
+    title_en = models.CharField(
+        _("Titel (englisch)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
+    )
     description = RichTextField(
         _("Beschreibung"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
     )
@@ -69,6 +76,11 @@ class ActionField(ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.quarter.short_name})"
+
+    @property
+    def label(self) -> str:
+        """The title in the page's language: filter choices and lists show it."""
+        return translation_of(self, "title")
 
 
 class Goal(models.Model):

@@ -151,7 +151,7 @@ def export_rows(quarter: Quarter, *, public: bool = True) -> list[list]:
     sources = {value: str(label) for value, label in FundingSource.choices}
     rows = []
     for measure in measures:
-        fields = "; ".join(f.title for f in measure.action_fields.all())
+        fields = "; ".join(f.label for f in measure.action_fields.all())
         for line in measure.funding.all():
             rows.append(
                 [

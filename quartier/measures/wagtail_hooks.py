@@ -117,6 +117,7 @@ class ActionFieldViewSet(QuarterScopedViewSet):
         [
             FieldPanel("quarter"),
             FieldPanel("title"),
+            FieldPanel("title_en"),
             FieldPanel("description"),
             FieldPanel("sort_order"),
             InlinePanel("goals", heading=_("Ziele"), label=_("Ziel")),

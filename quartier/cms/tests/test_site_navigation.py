@@ -49,7 +49,7 @@ def pages(django_db_setup, django_db_blocker, tmp_path_factory):
                     response = client.get(prefix + path)
                     fetched[language, path, logged_in] = (
                         response.status_code,
-                        response.content.decode(),
+                        response.content.decode() or response.headers["Location"],
                     )
         transaction.set_rollback(True)
     cache.clear()  # Wagtail cached site roots that no longer exist
@@ -97,3 +97,10 @@ def test_german_pages_link_to_german_pages(pages, path, logged_in):
 def test_current_section_is_marked_in_english(pages):
     _, html = pages["en", "/veranstaltungen/", False]
     assert '<a href="/en/veranstaltungen/" aria-current="page">' in html
+
+
+@pytest.mark.parametrize(("language", "home"), [("de", "/"), ("en", "/en/")])
+def test_members_sent_on_from_login_land_in_their_language(pages, language, home):
+    status, location = pages[language, "/konto/login/", True]
+    assert status == 302
+    assert location == home

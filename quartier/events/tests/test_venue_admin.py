@@ -61,10 +61,6 @@ def test_team_edits_its_venue_but_cannot_move_it_or_share_it(
 
 
 def test_shared_venues_are_the_city_editors(client, team_rights, manager, city_admin):
-    # Which grants the city editors hold is issue 11 item 14's business: grant here.
-    city_admin.groups.first().permissions.add(
-        *_permissions([("wagtailadmin", "access_admin"), ("events", "change_venue")])
-    )
     shared = VenueFactory(quarter=None, name="Stadtbibliothek")
     client.force_login(manager)
     assert "Stadtbibliothek" not in client.get(reverse("venue_admin:index")).text
