@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "quartier.core.middleware.admin_preview_frames",
     "django_htmx.middleware.HtmxMiddleware",
+    "quartier.core.middleware.htmx_client_redirects",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -225,7 +225,11 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, REGISTRATION_ERRORS[str(error)])
         else:
             messages.success(request, _registration_message(registration))
-            return redirect(event)
+            if not request.htmx:
+                return redirect(event)
+            # htmx would follow a redirect and swap the whole page into the box:
+            # answer with the box, the message in it and a fresh form.
+            form = None
     context = event_detail_context(event, request, form=form)
     name = "events/event_detail.html" + ("#registration" if request.htmx else "")
     return render(request, name, context)
