@@ -104,6 +104,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# A form sent after the session ended gets a page in the site's layout and language.
+CSRF_FAILURE_VIEW = "quartier.core.views.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
