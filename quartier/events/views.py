@@ -276,7 +276,11 @@ def registration_cancel_view(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         registration_cancel(registration=registration)
         messages.success(
-            request, _("Ihre Anmeldung ist abgesagt. Danke für Ihre Nachricht!")
+            request,
+            _(
+                "Ihre Anmeldung ist abgesagt; eine Bestätigung kommt per E-Mail. "
+                "Danke, dass Sie Bescheid gesagt haben!"
+            ),
         )
         return redirect("events:registration_cancel", token=token)
     return render(
