@@ -102,11 +102,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "quartier.core.middleware.admin_preview_frames",
     "django_htmx.middleware.HtmxMiddleware",
+    "quartier.core.middleware.htmx_client_redirects",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
+# A form sent after the session ended gets a page in the site's layout and language.
+CSRF_FAILURE_VIEW = "quartier.core.views.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

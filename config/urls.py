@@ -43,6 +43,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+# Error pages in the site's layout; 400 and 500 render without the database.
+handler400 = "quartier.core.views.bad_request"
+handler500 = "quartier.core.views.server_error"
+
 if settings.SERVE_MEDIA:
     from quartier.core.media import public_media
 

@@ -3,6 +3,7 @@ from dataclasses import replace as replace_parts
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
+from django_htmx.http import HttpResponseClientRedirect
 
 # The Wagtail admin and the API docs (Swagger UI) set inline styles; public pages never do.
 RELAXED_STYLE_PATHS = (*settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS, "/api/v1/docs")
@@ -62,6 +63,27 @@ def admin_preview_frames(get_response):
             response["X-Frame-Options"] = "SAMEORIGIN"
         elif request.path_info.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS):
             response.xframe_options_exempt = True
+        return response
+
+    return middleware
+
+
+def htmx_client_redirects(get_response):
+    """An htmx request that ends in a redirect reloads the browser at the new address.
+
+    htmx follows a 302 itself and would swap the whole next page into the small box
+    it targets (two headers, two <h1>). HX-Redirect makes htmx navigate instead. Views
+    that can answer with a partial do so; this catches every other redirect.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponseBase:
+        response = get_response(request)
+        if (
+            getattr(request, "htmx", False)
+            and not request.htmx.boosted
+            and response.status_code in {301, 302, 303, 307, 308}
+        ):
+            return HttpResponseClientRedirect(response["Location"])
         return response
 
     return middleware

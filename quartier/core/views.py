@@ -1,6 +1,13 @@
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.urls import translate_url
+from django.utils import translation
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 
@@ -19,3 +26,48 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 def sitemap(request: HttpRequest) -> HttpResponse:
     return django_sitemap(request, sitemaps={"pages": Sitemap(request)})
+
+
+# --- Error pages: the site's layout, in the language of the address ---------------
+# 403 and 404 are Django's handlers with our templates (they may use the database:
+# the footer links come from the page tree). 400 and 500 render without it, below.
+
+
+def _error_page(request: HttpRequest, template: str, status: int) -> HttpResponse:
+    """Render an error page without the database and without the request's host.
+
+    The error may be the database itself (500), or a request Django refuses to trust
+    (400: bad Host header), so no context processor runs: they query the page tree,
+    the session and the user. The main menu needs neither.
+    """
+    from quartier.cms.context_processors import MAIN_NAV
+
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    context = {
+        "request": request,
+        "user": AnonymousUser(),
+        "LANGUAGE_CODE": language,
+        "LANGUAGES": settings.LANGUAGES,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "main_nav": [
+            {"label": label, "url": translate_url(path, language), "active": False}
+            for label, path, _section in MAIN_NAV
+        ],
+        "without_database": True,
+    }
+    return HttpResponse(loader.render_to_string(template, context), status=status)
+
+
+@requires_csrf_token
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _error_page(request, "400.html", 400)
+
+
+@requires_csrf_token
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _error_page(request, "500.html", 500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent after its session ended (or from another site): say what to do."""
+    return render(request, "403_csrf.html", status=403)

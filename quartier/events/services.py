@@ -308,8 +308,11 @@ def registration_confirm(*, registration: Registration) -> Registration:
 def registration_cancel(*, registration: Registration) -> list[Registration]:
     """Cancel a registration and move waitlisted people up into the freed seats.
 
-    Locks the occurrence; emails each person who moved up after commit. Returns them.
+    Locks the occurrence; after commit, confirms the cancellation by email and emails
+    each person who moved up. Returns them.
     """
+    from .tasks import send_registration_withdrawn
+
     occurrence = (
         Occurrence.objects.select_for_update()
         .select_related("event")
@@ -321,6 +324,9 @@ def registration_cancel(*, registration: Registration) -> list[Registration]:
     had_seat = registration.status == Registration.Status.CONFIRMED
     registration.status = Registration.Status.CANCELLED
     registration.save(update_fields=["status"])
+    transaction.on_commit(
+        partial(send_registration_withdrawn.enqueue, registration_id=registration.pk)
+    )
     if not had_seat:
         return []
     return _move_up(occurrence)

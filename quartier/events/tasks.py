@@ -18,6 +18,14 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+def _nested(title: str) -> str:
+    """A title for inside „…“: its own quotation marks become ‚…‘, as German nests them.
+
+    „Stadtteilspaziergang „Rosenplatz einst und jetzt““ reads as two quotes.
+    """
+    return title.translate(str.maketrans({"„": "‚", "“": "‘", '"': "'"}))
+
+
 def _registration_mail(registration: Registration, kind: str, subject: str) -> None:
     to = registration.contact_email
     if not to:
@@ -30,6 +38,7 @@ def _registration_mail(registration: Registration, kind: str, subject: str) -> N
         "event_url": _absolute(registration.occurrence.event.get_absolute_url()),
         "confirm_url": _absolute(registration.get_confirm_url()),
         "cancel_url": _absolute(registration.get_cancel_url()),
+        "retention_days": settings.QUARTIER_EVENTS_RETENTION_DAYS,
     }
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string("events/email/registration.txt", context)
@@ -49,7 +58,7 @@ def send_registration_optin(registration_id: int) -> None:
         registration,
         "optin",
         _("Bitte bestätigen: Anmeldung zu „%(title)s“")
-        % {"title": registration.occurrence.event.title},
+        % {"title": _nested(registration.occurrence.event.title)},
     )
 
 
@@ -63,7 +72,19 @@ def send_registration_confirmation(registration_id: int) -> None:
     _registration_mail(
         registration,
         registration.status,
-        subject % {"title": registration.occurrence.event.title},
+        subject % {"title": _nested(registration.occurrence.event.title)},
+    )
+
+
+@task()
+def send_registration_withdrawn(registration_id: int) -> None:
+    """The person cancelled: confirm it, so nobody wonders whether the click worked."""
+    registration = _get_registration(registration_id)
+    _registration_mail(
+        registration,
+        "withdrawn",
+        _("Abgemeldet: „%(title)s“")
+        % {"title": _nested(registration.occurrence.event.title)},
     )
 
 
@@ -74,7 +95,7 @@ def send_moved_up(registration_id: int) -> None:
         registration,
         "moved_up",
         _("Ein Platz ist frei geworden: „%(title)s“")
-        % {"title": registration.occurrence.event.title},
+        % {"title": _nested(registration.occurrence.event.title)},
     )
 
 
@@ -95,7 +116,7 @@ def send_occurrence_cancelled(occurrence_id: int) -> None:
     _mail_active_registrations(
         [occurrence],
         "cancelled",
-        _("Abgesagt: „%(title)s“") % {"title": occurrence.event.title},
+        _("Abgesagt: „%(title)s“") % {"title": _nested(occurrence.event.title)},
     )
 
 
@@ -105,7 +126,7 @@ def send_occurrence_moved(occurrence_id: int) -> None:
     _mail_active_registrations(
         [occurrence],
         "moved",
-        _("Neuer Termin: „%(title)s“") % {"title": occurrence.event.title},
+        _("Neuer Termin: „%(title)s“") % {"title": _nested(occurrence.event.title)},
     )
 
 
@@ -115,7 +136,7 @@ def send_event_changed(event_id: int) -> None:
     _mail_active_registrations(
         event.occurrences.upcoming(),
         "changed",
-        _("Geändert: „%(title)s“") % {"title": event.title},
+        _("Geändert: „%(title)s“") % {"title": _nested(event.title)},
     )
 
 
@@ -144,7 +165,7 @@ def send_review_request(event_id: int) -> None:
             "Eine Veranstaltung wartet auf Ihre Prüfung: %(title)s\n\nPrüfen: %(url)s"
         ) % {"title": event.title, "url": _absolute(reverse("events:review_list"))}
         send_mail(
-            subject=_("Zu prüfen: „%(title)s“") % {"title": event.title},
+            subject=_("Zu prüfen: „%(title)s“") % {"title": _nested(event.title)},
             message=body,
             from_email=None,
             recipient_list=recipients,
@@ -163,7 +184,7 @@ def send_review_result(event_id: int) -> None:
         )
         send_mail(
             subject=_("Ihre Veranstaltung „%(title)s“: %(status)s")
-            % {"title": event.title, "status": event.get_status_display()},
+            % {"title": _nested(event.title), "status": event.get_status_display()},
             message=body,
             from_email=None,
             recipient_list=[event.submitted_by.email],
@@ -208,7 +229,7 @@ def send_reminders(today: str | None = None) -> int:
             registration,
             "reminder",
             _("Erinnerung: morgen „%(title)s“")
-            % {"title": registration.occurrence.event.title},
+            % {"title": _nested(registration.occurrence.event.title)},
         )
         Registration.objects.filter(pk=registration.pk).update(
             reminded_at=timezone.now()

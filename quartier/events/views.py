@@ -233,7 +233,11 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, REGISTRATION_ERRORS[str(error)])
         else:
             messages.success(request, _registration_message(registration))
-            return redirect(event)
+            if not request.htmx:
+                return redirect(event)
+            # htmx would follow a redirect and swap the whole page into the box:
+            # answer with the box, the message in it and a fresh form.
+            form = None
     context = event_detail_context(event, request, form=form)
     name = "events/event_detail.html" + ("#registration" if request.htmx else "")
     return render(request, name, context)
@@ -280,7 +284,11 @@ def registration_cancel_view(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         registration_cancel(registration=registration)
         messages.success(
-            request, _("Ihre Anmeldung ist abgesagt. Danke für Ihre Nachricht!")
+            request,
+            _(
+                "Ihre Anmeldung ist abgesagt; eine Bestätigung kommt per E-Mail. "
+                "Danke, dass Sie Bescheid gesagt haben!"
+            ),
         )
         return redirect("events:registration_cancel", token=token)
     return render(

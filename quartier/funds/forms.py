@@ -48,7 +48,10 @@ class ApplicationForm(forms.ModelForm):
             "own_contribution": EURO_INPUT,
             "summary": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 8}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            # Street, postcode and town: several lines, which street-address means.
+            "address": forms.Textarea(
+                attrs={"rows": 2, "autocomplete": "street-address"}
+            ),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "contact_phone": forms.TextInput(attrs={"autocomplete": "tel"}),
         }

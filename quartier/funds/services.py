@@ -8,6 +8,7 @@ from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -243,10 +244,23 @@ def application_decide(
     """Record the jury's decision; approving never exceeds what is left this year.
 
     Locks the fund row first and then re-sums the year's approvals, so two decisions
-    recorded at the same moment cannot both take the last euros. Raises FundError.
+    recorded at the same moment cannot both take the last euros. Raises FundError,
+    also when the application is already decided (saying how and when).
     """
     fund = Fund.objects.select_for_update().get(pk=application.fund_id)
     application = _locked(application)
+    if application.status != Status.READY and application.decided_at is not None:
+        # Sent twice, or decided meanwhile in another tab: say what stands.
+        raise FundError(
+            _(
+                "Über diesen Antrag ist schon entschieden: %(status)s am %(date)s. "
+                "Ihre Eingabe hat daran nichts geändert."
+            )
+            % {
+                "status": application.get_status_display(),
+                "date": date_format(timezone.localtime(application.decided_at)),
+            }
+        )
     year = timezone.localdate().year
     if votes is None:
         votes = _vote_counts(application)

@@ -482,6 +482,12 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 application=application, actor=request.user, **form.service_kwargs()
             )
         except services.FundError as error:
+            application.refresh_from_db()
+            if application.status != Status.READY:
+                # No decision form on the page any more: errors go to the top.
+                for message in error.messages:
+                    messages.error(request, message)
+                return redirect(application)
             for message in error.messages:
                 form.add_error(None, message)
         else:

@@ -49,5 +49,6 @@ class AddressCheckForm(forms.Form):
         label=_("Straße und Hausnummer"),
         max_length=200,
         help_text=_("z. B. Tannenburgstraße 61"),
-        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        # One line: "street-address" is only valid on a multi-line field.
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
     )

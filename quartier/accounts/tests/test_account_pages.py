@@ -88,3 +88,13 @@ def test_notification_settings_and_list(client, resident):
     )
     prefs = NotificationSettings.objects.get(user=resident)
     assert prefs.email_answer and not prefs.email_reply and prefs.daily_digest
+
+
+@pytest.mark.django_db
+def test_signup_form_is_valid_html(client):
+    """as_p put the password rules (a list) inside <p><span>: the W3C checker's errors."""
+    body = client.get(reverse("account_signup")).content.decode()
+    form = body[body.index("<form") : body.index("</form>")]
+    assert "<p>" not in form and '<span class="helptext"' not in form
+    assert '<div class="help" id="id_password1_helptext"><ul>' in form
+    assert 'aria-describedby="id_password1_helptext"' in form

@@ -118,6 +118,8 @@ class _PageParser(HTMLParser):
                 self.problem(f'<{tag} d="{value[:60]}…"> holds a decimal comma')
         if name.startswith("data-") and LOCALIZED_DECIMAL.match(value):
             self.problem(f'<{tag} {name}="{value}"> is a localized number')
+        if tag == "input" and name == "autocomplete" and value == "street-address":
+            self.problem('<input autocomplete="street-address">: only for <textarea>')
         if (
             tag == "input"
             and values.get("type") in {"number", "range"}

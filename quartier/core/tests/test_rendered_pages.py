@@ -41,7 +41,7 @@ def test_every_page_renders_machine_numbers_and_valid_attributes(
     ("markup", "problem"),
     [
         ('<svg viewBox="0 0 10 10"><circle cx="265,1" cy="3" r="8"/></svg>', "cx"),
-        ('<svg viewBox="0 0 10,5 10"></svg>', "viewBox"),
+        ('<svg viewBox="0 0 10,5 10"></svg>', "viewbox"),
         ('<svg><path d="M1,5 2 L3 4"/></svg>', "decimal comma"),
         ('<svg><polygon points="1,5,2 3,4"/></svg>', "x,y pairs"),
         ('<input type="number" step="0,01">', "step"),
@@ -56,6 +56,7 @@ def test_every_page_renders_machine_numbers_and_valid_attributes(
         ),
         ('<script type="application/ld+json">{"a": </script>', "does not parse"),
         ('<a href="http://example.org/a b">', "white space"),
+        ('<input autocomplete="street-address">', "textarea"),
     ],
 )
 def test_the_parser_catches_each_kind_of_fault(markup, problem):

@@ -107,6 +107,33 @@ def test_htmx_error_swaps_only_registration(client, limited_event):
     assert body.lstrip().startswith('<section id="registration"')
 
 
+def test_htmx_success_answers_with_the_box_and_its_message(client, limited_event):
+    """Not a redirect: htmx would follow it and swap the whole page into the box."""
+    occurrence = limited_event.occurrences.get()
+    response = client.post(
+        reverse("events:register", kwargs={"pk": limited_event.pk}),
+        {
+            "termin": occurrence.pk,
+            "seats": 1,
+            "name": "Erika",
+            "email": "erika@example.org",
+            "consent": "on",
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section id="registration"')
+    assert "<h1" not in body and "<main" not in body and "<header" not in body
+    assert "data-swap-focus" in body and "Fast geschafft" in body
+    assert Registration.objects.count() == 1
+    # The message was shown in the box; it does not turn up again on the next page.
+    assert (
+        "Fast geschafft"
+        not in client.get(limited_event.get_absolute_url()).content.decode()
+    )
+
+
 def test_duplicate_registration_is_a_form_error(client, limited_event, resident):
     client.force_login(resident)
     _register(client, limited_event)

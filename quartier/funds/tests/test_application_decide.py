@@ -136,3 +136,17 @@ def test_two_decisions_at_once_cannot_overcommit(fund, make_application, manager
     assert sorted(outcomes) == ["approved", "refused"]
     assert fund.committed(first.created_at.year) == Decimal("4800.00")
     assert FundApplication.objects.filter(status=Status.APPROVED).count() == 2
+
+
+def test_a_repeated_decision_says_what_stands(client, application, manager):
+    """Approving an approved application used to answer with an empty page."""
+    client.force_login(manager)
+    url = reverse("funds:application_decide", args=[application.pk])
+    client.post(url, {"outcome": "approve", "amount": "400.00"})
+    response = client.post(url, {"outcome": "approve", "amount": "300.00"}, follow=True)
+    body = response.content.decode()
+    assert "Über diesen Antrag ist schon entschieden: bewilligt am" in body
+    assert "Ihre Eingabe hat daran nichts geändert" in body
+    application.refresh_from_db()
+    assert application.approved_amount == Decimal("400.00")
+    assert application.history.count() == 1

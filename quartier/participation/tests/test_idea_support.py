@@ -66,6 +66,8 @@ def test_htmx_swaps_the_support_box(client, resident, idea):
     assert response.status_code == 200
     assert 'id="support"' in body and "<html" not in body
     assert "zurückziehen" in body
+    # The message travels in the box, where focus moves after the swap.
+    assert "data-swap-focus" in body and "Danke für Ihre Unterstützung" in body
 
 
 @pytest.mark.django_db
