@@ -3,7 +3,8 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.contrib.sitemaps import Sitemap
+
+from quartier.cms.sitemaps import PageSitemap
 
 
 @require_GET
@@ -26,4 +27,4 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def sitemap(request: HttpRequest) -> HttpResponse:
-    return django_sitemap(request, sitemaps={"pages": Sitemap(request)})
+    return django_sitemap(request, sitemaps={"pages": PageSitemap(request)})
