@@ -9,7 +9,8 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
-from wagtail.contrib.sitemaps import Sitemap
+
+from quartier.cms.sitemaps import PageSitemap
 
 
 @require_GET
@@ -25,7 +26,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 def sitemap(request: HttpRequest) -> HttpResponse:
-    return django_sitemap(request, sitemaps={"pages": Sitemap(request)})
+    return django_sitemap(request, sitemaps={"pages": PageSitemap(request)})
 
 
 # --- Error pages: the site's layout, in the language of the address ---------------

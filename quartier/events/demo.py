@@ -103,6 +103,24 @@ def _second_saturday(today: dt.date) -> dt.date:
         month = (month + dt.timedelta(days=32)).replace(day=1)
 
 
+def _last_sunday(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=(following.weekday() + 1) % 7 or 7)
+
+
+def _across_both_changes(today: dt.date) -> tuple[dt.date, dt.date]:
+    """First and last Sunday of a weekly series spanning the next spring and autumn
+    clock changes (last Sundays of March and October), one week past the later one.
+    At most about a year, so all its dates are within the materialised horizon."""
+    first = _next_weekday(today + dt.timedelta(days=1), 6)
+
+    def next_change(month: int) -> dt.date:
+        change = _last_sunday(first.year, month)
+        return change if change > first else _last_sunday(first.year + 1, month)
+
+    return first, max(next_change(3), next_change(10)) + dt.timedelta(weeks=1)
+
+
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), BERLIN)
 
@@ -122,7 +140,24 @@ def _programme(today: dt.date) -> list[dict]:
     mon = _next_weekday(today + dt.timedelta(days=1), 0)
     festival = sat + dt.timedelta(weeks=5)
     second_saturday = _second_saturday(today)
+    sun, last_sun = _across_both_changes(today)
     return [
+        {
+            # Runs through both clock changes, so feeds and pages show 10 h all year.
+            "key": "nette-sonntagsspaziergang",
+            "quarters": ["nette-quartier"],
+            "venue": "Friedensgarten am Haster Weg",
+            "title": "Sonntagsspaziergang an der Nette",
+            "description": "Jeden Sonntag um 10 Uhr gehen wir gemeinsam eine Stunde an "
+            "der Nette entlang, in gemütlichem Tempo und bei jedem Wetter. "
+            "Treffpunkt ist das Tor zum Friedensgarten.",
+            "category": Category.LEISURE,
+            "target_groups": ",everyone,seniors,",
+            "languages": ",de,",
+            "start": _at(sun, 10),
+            "end": _at(sun, 11),
+            "rrule": f"FREQ=WEEKLY;BYDAY=SU;{_until(last_sun)}",
+        },
         {
             "key": "dodesheide-offener-treff",
             "quarters": ["dodesheide"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
@@ -91,6 +92,181 @@ def event_components(event: Event, stamp: dt.datetime) -> list[icalendar.Event]:
     return components
 
 
+# How far past the feed's last date the time zone is spelled out; beyond it the
+# zone's current rule (RRULE) carries on for open-ended series.
+TIMEZONE_YEARS_AHEAD = 5
+_WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]  # POSIX TZ: 0 is Sunday
+
+
+@dataclass(frozen=True)
+class _Transition:
+    at: dt.datetime  # UTC instant of the change
+    offset_from: dt.timedelta
+    offset_to: dt.timedelta
+    is_dst: bool
+    name: str
+
+    @property
+    def local_start(self) -> dt.datetime:
+        """DTSTART of an observance: the local wall time just before the change."""
+        return (self.at + self.offset_from).replace(tzinfo=None)
+
+
+def _transitions(
+    zone: ZoneInfo, start: dt.datetime, end: dt.datetime
+) -> list[_Transition]:
+    """Every offset change of `zone` between two UTC instants, to the second."""
+
+    def state(moment: dt.datetime) -> tuple:
+        local = moment.astimezone(zone)
+        return local.utcoffset(), local.tzname(), bool(local.dst())
+
+    changes = []
+    start = start.replace(microsecond=0)
+    day, before = start, state(start)
+    while day < end:
+        after_day = day + dt.timedelta(days=1)
+        after = state(after_day)
+        if after != before:
+            # Bisect the day: a zone changes at most once within 24 hours.
+            low, high = int(day.timestamp()), int(after_day.timestamp())
+            while high - low > 1:
+                middle = (low + high) // 2
+                moment = dt.datetime.fromtimestamp(middle, dt.UTC)
+                low, high = (middle, high) if state(moment) == before else (low, middle)
+            at = dt.datetime.fromtimestamp(high, dt.UTC)
+            changes.append(_Transition(at, before[0], after[0], after[2], after[1]))
+        day, before = after_day, after
+    return changes
+
+
+def _posix_rules(zone: ZoneInfo) -> tuple[str, str] | None:
+    """The DST start and end rules ("M3.5.0", "M10.5.0/3") of the zone's TZif footer.
+
+    The footer is the rule the tz database applies to all future years. Searched
+    like zoneinfo does: the system's TZPATH first, then the tzdata package.
+    """
+    import zoneinfo
+    from importlib import resources
+    from pathlib import Path
+
+    data = None
+    for base in zoneinfo.TZPATH:
+        path = Path(base) / zone.key
+        if path.is_file():
+            data = path.read_bytes()
+            break
+    if data is None:
+        try:
+            package = resources.files("tzdata").joinpath(
+                "zoneinfo", *zone.key.split("/")
+            )
+            data = package.read_bytes()
+        except (ModuleNotFoundError, FileNotFoundError):
+            return None
+    if not data.startswith(b"TZif") or data[4:5] < b"2":
+        return None  # version 1 files have no footer
+    footer = data.rstrip(b"\n").rsplit(b"\n", 1)[-1].decode("ascii", "replace")
+    parts = footer.split(",")
+    if len(parts) != 3 or not all(p.startswith("M") for p in parts[1:]):
+        return None  # no DST, or a rule form (Julian days) we do not translate
+    return parts[1], parts[2]
+
+
+def _rrule(posix: str) -> dict:
+    """ "M10.5.0/3" → FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU (week 5 means the last)."""
+    month, week, weekday = (int(n) for n in posix[1:].split("/")[0].split("."))
+    ordinal = -1 if week == 5 else week
+    return {
+        "freq": "yearly",
+        "bymonth": month,
+        "byday": f"{ordinal}{_WEEKDAYS[weekday]}",
+    }
+
+
+def _yearly_rules(zone: ZoneInfo, groups: dict) -> dict:
+    """Observance key → RRULE, if the zone's yearly rule yields every change; else {}."""
+    from dateutil.rrule import rrulestr
+
+    rules = _posix_rules(zone)
+    if not rules or len(groups) != 2:
+        return {}
+    found = {}
+    for posix, is_dst in ((rules[0], True), (rules[1], False)):
+        keys = [key for key in groups if key[0] is is_dst]
+        if len(keys) != 1:
+            return {}
+        starts = [change.local_start for change in groups[keys[0]]]
+        rule = _rrule(posix)
+        text = f"FREQ=YEARLY;BYMONTH={rule['bymonth']};BYDAY={rule['byday']}"
+        expanded = rrulestr(text, dtstart=starts[0]).between(
+            starts[0], starts[-1], inc=True
+        )
+        if expanded != starts:
+            return {}
+        found[keys[0]] = rule
+    return found
+
+
+def vtimezone(zone: ZoneInfo, *, first: dt.date, last: dt.date) -> icalendar.Timezone:
+    """A VTIMEZONE for `zone`, computed from the tz database, right from `first`.
+
+    Every change from the one before `first` to `last` plus TIMEZONE_YEARS_AHEAD
+    years is checked against zoneinfo. If the zone's current yearly rule produces
+    exactly those changes, the VTIMEZONE is two observances with an RRULE (valid for
+    open-ended series, and what calendar apps expect); otherwise each change is
+    listed (DTSTART and RDATE). DTSTART is the local time before the change, as
+    RFC 5545 §3.6.5 says: the spring change in Berlin is 02:00, not 03:00.
+    """
+    start = dt.datetime.combine(first, dt.time(), dt.UTC) - dt.timedelta(days=366)
+    end = dt.datetime.combine(last, dt.time(), dt.UTC) + dt.timedelta(
+        days=366 * TIMEZONE_YEARS_AHEAD
+    )
+    changes = _transitions(zone, start, end)
+    groups: dict[tuple, list[_Transition]] = {}
+    for change in changes:
+        key = (change.is_dst, change.offset_from, change.offset_to, change.name)
+        groups.setdefault(key, []).append(change)
+    by_rule = _yearly_rules(zone, groups)
+    timezone_component = icalendar.Timezone()
+    timezone_component.add("tzid", zone.key)
+    if not changes:  # a zone without changes: one observance, forever
+        local = dt.datetime.combine(first, dt.time(), dt.UTC).astimezone(zone)
+        observance = icalendar.TimezoneStandard()
+        observance.add("dtstart", dt.datetime.combine(first, dt.time()))
+        observance.add("tzoffsetfrom", local.utcoffset())
+        observance.add("tzoffsetto", local.utcoffset())
+        observance.add("tzname", local.tzname())
+        timezone_component.add_component(observance)
+        return timezone_component
+    for key, group in sorted(groups.items(), key=lambda item: item[1][0].at):
+        is_dst, offset_from, offset_to, name = key
+        observance = (
+            icalendar.TimezoneDaylight() if is_dst else icalendar.TimezoneStandard()
+        )
+        observance.add("dtstart", group[0].local_start)
+        if key in by_rule:
+            observance.add("rrule", by_rule[key])
+        elif len(group) > 1:
+            observance.add("rdate", [c.local_start for c in group[1:]])
+        observance.add("tzoffsetfrom", offset_from)
+        observance.add("tzoffsetto", offset_to)
+        observance.add("tzname", name)
+        timezone_component.add_component(observance)
+    return timezone_component
+
+
+def _date_range(calendar: icalendar.Calendar) -> tuple[dt.date, dt.date]:
+    """First and last day any date of the calendar's events touches (today if none)."""
+    days = [timezone.localdate()]
+    for component in calendar.walk("VEVENT"):
+        for name in ("dtstart", "dtend", "recurrence-id"):
+            if name in component:
+                value = component.decoded(name)
+                days.append(value.date() if isinstance(value, dt.datetime) else value)
+    return min(days), max(days)
+
+
 def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
     """A VCALENDAR with Europe/Berlin as VTIMEZONE, ready for calendar apps."""
     calendar = icalendar.Calendar()
@@ -108,12 +284,11 @@ def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
     for event in events:
         for component in event_components(event, stamp):
             calendar.add_component(component)
-    today = timezone.localdate()
-    # Only the transitions the feed needs: the full zone history would be kilobytes.
-    calendar.add_missing_timezones(
-        first_date=today - dt.timedelta(days=400),
-        last_date=today + dt.timedelta(days=800),
-    )
+    first, last = _date_range(calendar)
+    # Always there, even in an empty feed: RFC 5545 wants at least one component,
+    # and X-WR-TIMEZONE names this zone. Computed here because icalendar's own
+    # (add_missing_timezones) put the spring change an hour late.
+    calendar.subcomponents.insert(0, vtimezone(BERLIN, first=first, last=last))
     return calendar.to_ical()
 
 

@@ -24,6 +24,10 @@ class QuarterIdeasFeed(Feed):
 
         return reverse("participation:idea_list") + f"?quartier={quarter.slug}"
 
+    def author_name(self, quarter):
+        # Every entry names its author too; this one covers the feed itself (RFC 4287).
+        return _("Quartiersteam %(quarter)s") % {"quarter": quarter.short_name}
+
     def items(self, quarter):
         return (
             Idea.objects.visible().filter(quarter=quarter).select_related("author")[:30]
@@ -41,6 +45,10 @@ class QuarterIdeasFeed(Feed):
 
     def item_pubdate(self, item):
         return item.created_at
+
+    def item_updateddate(self, item):
+        # The official answer is the change readers care about.
+        return max(item.created_at, item.answered_at or item.created_at)
 
     def item_link(self, item):
         return item.get_absolute_url()

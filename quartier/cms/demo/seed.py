@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
@@ -79,9 +81,13 @@ def seed_site() -> HomePage:
             is_default_site=True
         )
         old_root_id = site.root_page_id
+        # The site's own address, so Wagtail's full URLs (admin "view live", mails)
+        # do not say http://localhost.
+        address = urlsplit(settings.SITE_URL)
+        default_port = 443 if address.scheme == "https" else 80
         site.hostname, site.port, site.root_page, site.site_name = (
-            "localhost",
-            80,
+            address.hostname or "localhost",
+            address.port or default_port,
             home,
             texts_de.HOME_TITLE,
         )
@@ -179,6 +185,7 @@ def seed_translations() -> None:
                 intro=texts["intro"],
                 body=_stream(texts["body"]),
             )
+            _translate_news(page, english)
         quarter_grant_team_permissions(quarter=page.quarter)
     for page in StandardPage.objects.child_of(home).filter(
         slug__in=texts_en.LEGAL_PAGES
@@ -188,6 +195,24 @@ def seed_translations() -> None:
             page, english, title=title, intro=intro, body=_stream([("paragraph", body)])
         )
     return home_en
+
+
+def _translate_news(quarter_page: QuarterPage, locale: Locale) -> None:
+    """The English news index (so /en/…/aktuelles/ and its feed exist) and its news."""
+    news_index = NewsIndexPage.objects.child_of(quarter_page).first()
+    if news_index is None:
+        return
+    _translate(news_index, locale, title=texts_en.NEWS_INDEX_TITLE)
+    for news in news_index.news():
+        if news.slug in texts_en.NEWS:
+            title, intro = texts_en.NEWS[news.slug]
+            _translate(
+                news,
+                locale,
+                title=title,
+                intro=intro,
+                body=_stream([texts_en.NEWS_BODY]),
+            )
 
 
 def _translate(page: Page, locale: Locale, **fields) -> Page:

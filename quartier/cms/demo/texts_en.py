@@ -154,3 +154,47 @@ LEGAL_PAGES = {
     ),
 }
 NEWS_INDEX_TITLE = "News"
+
+# English copies of the demo news, by the German page's slug (URLs stay German).
+NEWS = {
+    "anwohnerfest-am-bierbaumsweg": (
+        "Street festival at Bierbaumsweg",
+        "Music, food from many countries and games for children: the neighbours invite you again (demo news).",
+    ),
+    "beratung-auch-auf-arabisch": (
+        "Advice in Arabic and Turkish too",
+        "On Mondays we help with letters, applications and everyday questions, in your language if you like (demo news).",
+    ),
+    "lichter-in-den-hoefen": (
+        "Lights in the courtyards: yards wanted",
+        "If you would like to open your yard or garden for one evening, contact the round table (demo news).",
+    ),
+    "runder-tisch-trifft-sich": (
+        "The round table meets",
+        "Open meeting at the meeting place: cleanliness on the square and the next festival are on the agenda (demo news).",
+    ),
+    "schinkelrunde": (
+        "Schinkelrunde at Heinz-Fitschen-Haus",
+        "Open forum at Heiligenweg 40, 7 to 9 pm: what has been done, what comes next? (demo news)",
+    ),
+    "modernisierung-beratung": (
+        "Advice on modernisation",
+        "At the district office owners learn which grants are available (demo news).",
+    ),
+    "hasepark-fuenf-jahre": (
+        "Five years of the Hasepark playground",
+        "The playground opened in December 2020. Children helped to plan it (demo news).",
+    ),
+    "technikstammtisch": (
+        "Tech get-together looks for guides",
+        "Do you like explaining phones and tablets? The tech get-together would welcome your help (demo news).",
+    ),
+    "wildbienen": (
+        "The wild bees are back",
+        "There is buzzing in the peace garden at Haster Weg: the 2020 habitat is thriving (demo news).",
+    ),
+}
+NEWS_BODY = (
+    "paragraph",
+    "<p>The office in the quarter has all dates and details. This news item is an example for the demo.</p>",
+)

@@ -42,9 +42,9 @@ def test_seed_demo_twice_changes_nothing(demo, tmp_path):
         4,
         5,
         8,
-        9,
+        18,
         8,
-    )  # quarters, offices, quarter pages (de, en), news, legal
+    )  # quarters, offices, quarter pages (de, en), news (de, en), legal
     call_command(
         "seed_demo",
         password_file=str(tmp_path / "pw.txt"),
