@@ -50,6 +50,9 @@ class Figure:
 
     @property
     def against_city(self) -> Decimal | None:
+        """Difference to the city; none for counts (a quarter is smaller than a city)."""
+        if self.indicator.unit == Indicator.Unit.COUNT:
+            return None
         if self.latest and self.city and self.latest.value is not None:
             if self.city.value is not None:
                 return self.latest.value - self.city.value

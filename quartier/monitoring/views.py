@@ -130,7 +130,8 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
     table = [
         {"area": area, "cells": [by_area.get(area.pk, {}).get(d) for d in dates]}
         for area in sorted(
-            areas, key=lambda a: (a.level != Level.CITY, a.level, a.name)
+            areas,
+            key=lambda a: (a.level != Level.CITY, a.level != Level.QUARTER, a.name),
         )
     ]
     return TemplateResponse(
