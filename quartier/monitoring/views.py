@@ -196,7 +196,7 @@ def indicator_csv(request: HttpRequest, slug: str, variant: str = "de") -> HttpR
             v.area.level,
             indicator.slug,
             v.date.isoformat(),
-            format_number(v.value, indicator.decimals, german=german)
+            format_number(v.value, german=german)
             if v.value is not None
             else SUPPRESSION_SIGNS.get(v.suppressed, ""),
             v.get_status_display() if german else v.status,

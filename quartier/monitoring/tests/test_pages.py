@@ -96,7 +96,7 @@ def test_catalogue_queries_pinned(client, django_assert_num_queries, rows):
 
 
 def test_area_page_table_first_with_change_and_city(client):
-    city, areas, indicators = _world(2)
+    _city, areas, indicators = _world(2)
     response = client.get(areas[0].get_absolute_url())
     html = response.content.decode()
     assert html.index('<table class="numbers"') < html.index('<figure class="chart"')
@@ -115,9 +115,12 @@ def test_suppressed_value_shows_reason_never_zero(client):
         area=areas[0], indicator=indicators[0], date__year=2023
     ).update(value=None, suppressed=Suppression.SECRET)
     html = client.get(areas[0].get_absolute_url()).content.decode()
-    assert "geheim gehalten (kleine Fallzahl)" in html
-    row = re.search(r"ind-0|Indikator.*?</tr>", html, re.S)
-    assert row
+    start = html.index(f">{indicators[0].name}</a>")
+    row = html[start : html.index("</tr>", start)]
+    assert "geheim gehalten (kleine Fallzahl)" in row
+    assert 'class="figure-suppressed"' in row
+    # No number in the value cell, so no change either: a dash, never "0".
+    assert "Punkte" not in row
 
 
 def test_svg_numbers_are_not_localized(client):
@@ -132,7 +135,7 @@ def test_svg_numbers_are_not_localized(client):
 
 
 def test_english_page_uses_english_number_format(client):
-    city, areas, indicators = _world(2)
+    _city, areas, indicators = _world(2)
     Value.objects.filter(
         area=areas[0], indicator=indicators[0], date__year=2023
     ).update(value=Decimal("1234.5"))
