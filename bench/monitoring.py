@@ -119,7 +119,7 @@ def setup(target: int) -> None:
     print(f"values: {Value.objects.count():,}; planning areas: {len(areas)}")
 
 
-def measure(path: str, runs: int) -> tuple[float, int, int]:
+def measure(path: str, runs: int) -> tuple[float, float, int, int]:
     from django.conf import settings
     from django.db import connection, reset_queries
     from django.test import Client
@@ -127,17 +127,18 @@ def measure(path: str, runs: int) -> tuple[float, int, int]:
     client = Client()
     client.get(path)  # warm caches and templates
     settings.DEBUG = True
-    times, queries, size = [], 0, 0
+    times, cpu, queries, size = [], [], 0, 0
     for _ in range(runs):
         reset_queries()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         response = client.get(path)
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
         if response.status_code != 200:
             raise SystemExit(f"{path}: HTTP {response.status_code}")
         queries = len(connection.queries)
         size = len(response.content)
-    return statistics.median(times) * 1000, queries, size
+    return statistics.median(times) * 1000, statistics.median(cpu) * 1000, queries, size
 
 
 def main() -> None:
@@ -160,6 +161,7 @@ def main() -> None:
         setup(args.values)
         print(f"setup: {time.perf_counter() - started:.0f} s")
     pages = [
+        "/impressum/",  # baseline: a plain Wagtail page, nothing of the monitoring
         "/sozialmonitoring/gebiete/quartier-schinkel/",
         "/sozialmonitoring/gebiete/pr-0100/",
         "/sozialmonitoring/karte/",
@@ -171,10 +173,12 @@ def main() -> None:
         "/api/v1/monitoring/values/?indicator=kinderarmut&area=quartier-schinkel",
         "/api/v1/monitoring/areas.geojson?level=quarter",
     ]
-    print(f"{'page':<80} {'median ms':>10} {'queries':>8} {'KiB':>6}")
+    print(f"{'page':<80} {'median ms':>9} {'CPU ms':>7} {'queries':>7} {'KiB':>5}")
     for path in pages:
-        ms, queries, size = measure(path, args.runs)
-        print(f"{path:<80} {ms:>10.0f} {queries:>8} {size / 1024:>6.0f}")
+        ms, cpu, queries, size = measure(path, args.runs)
+        print(f"{path:<80} {ms:>9.0f} {cpu:>7.0f} {queries:>7} {size / 1024:>5.0f}")
+    # Wall time depends on everything else the machine does; CPU time hardly does.
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -345,7 +345,6 @@ def choropleth(
         value = values.get(area.pk)
         number = _number(value.value) if value else None
         index = class_of(number, breaks) if number is not None else None
-        x, y = frame.xy(*area.shape.representative_point().coords[0])
         shapes.append(
             {
                 "area": area,
@@ -353,8 +352,6 @@ def choropleth(
                 "value": value,
                 "class_index": index,
                 "palette": colours[index] if index is not None else None,
-                "label_x": x,
-                "label_y": y,
             }
         )
     lower = min(numbers) if numbers else None
