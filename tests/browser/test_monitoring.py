@@ -34,7 +34,9 @@ def test_resident_reads_figures_chart_map_and_catalogue(
     expect(page.get_by_label("Indikator")).to_have_value("kinderarmut")
     page.get_by_label("Klassenbildung").select_option("natuerlich")
     page.get_by_role("button", name="Karte zeigen").click()
-    expect(page.get_by_text("natürliche Klassengrenzen (Jenks)")).to_be_visible()
+    expect(page.locator("figure.map figcaption")).to_contain_text(
+        "Klassenbildung: natürliche Klassengrenzen (Jenks)"
+    )
     expect(page.locator("#map-values")).to_be_visible()
     _no_axe_violations(page)
 
