@@ -318,7 +318,7 @@ def choropleth(
     indicator: Indicator, level: str, date: dt.date, method: str, *, width: int = 640
 ) -> dict:
     """Areas of `level` coloured in classes of `indicator` at `date`, with the legend."""
-    areas = list(Area.objects.filter(level=level).exclude(boundary=None))
+    areas = list(Area.objects.filter(level=level).filter(boundary__isnull=False))
     if not areas:
         return {}
     values = {
@@ -336,7 +336,7 @@ def choropleth(
     else:
         breaks = quantile_breaks(numbers, classes)
     colours = _palette_positions(len(breaks))
-    city = Area.objects.filter(level=Level.CITY).exclude(boundary=None).first()
+    city = Area.objects.filter(level=Level.CITY).filter(boundary__isnull=False).first()
     frame = MapFrame.around(
         [city.shape] if city else [a.shape for a in areas], width=width, margin=0.03
     )
@@ -368,7 +368,7 @@ def choropleth(
         )
     quarters = [
         {"area": a, "d": frame.path(a.shape)}
-        for a in Area.objects.filter(level=Level.QUARTER).exclude(boundary=None)
+        for a in Area.objects.filter(level=Level.QUARTER).filter(boundary__isnull=False)
         if level != Level.QUARTER
     ]
     return {

@@ -147,11 +147,13 @@ def test_english_page_uses_english_number_format(client):
 
 def test_map_legend_names_method_and_bad_choice_is_400(client):
     _world(20)
+    AreaFactory(code="ohne-grenze", name="Ohne Grenze", boundary=None)
     html = client.get(
         reverse("monitoring:map") + "?klassen=natuerlich"
     ).content.decode()
     assert "natürliche Klassengrenzen (Jenks)" in html
     assert "Farbsehschwäche" in html
+    assert "Ohne Grenze" not in html  # no boundary, nothing to draw
     assert (
         client.get(reverse("monitoring:map") + "?indikator=gibtsnicht").status_code
         == 400
