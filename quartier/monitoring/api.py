@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.http import HttpRequest, JsonResponse
 from ninja import Query, Router, Schema
@@ -71,7 +70,8 @@ class ValueOut(Schema):
     area: str
     indicator: str
     date: dt.date
-    value: Decimal | None
+    # A JSON number, as in the GeoJSON: four decimals at most, exact as a float.
+    value: float | None
     suppressed: str | None
     status: str
     note: str
@@ -174,7 +174,7 @@ def list_values(request: HttpRequest, filters: Query[ValueFilters]):
             "area": v.area.code,
             "indicator": v.indicator.slug,
             "date": v.date,
-            "value": v.value,
+            "value": float(v.value) if v.value is not None else None,
             "suppressed": v.suppressed or None,
             "status": v.status,
             "note": v.note,

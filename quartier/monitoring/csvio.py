@@ -271,10 +271,11 @@ def read_values(data: bytes) -> ParsedFile:
     return parsed
 
 
-def format_number(value: Decimal | None, decimals: int, *, german: bool) -> str:
+def format_number(value: Decimal | None, *, german: bool) -> str:
+    """The stored value exactly, without trailing zeros: the CSV says what the API says."""
     if value is None:
         return ""
-    text = f"{value:.{decimals}f}"
+    text = format(value.normalize(), "f")
     return text.replace(".", ",") if german else text
 
 

@@ -50,6 +50,9 @@ class Figure:
 
     @property
     def against_city(self) -> Decimal | None:
+        """Difference to the city; none for counts (a quarter is smaller than a city)."""
+        if self.indicator.unit == Indicator.Unit.COUNT:
+            return None
         if self.latest and self.city and self.latest.value is not None:
             if self.city.value is not None:
                 return self.latest.value - self.city.value
@@ -315,7 +318,7 @@ def choropleth(
     indicator: Indicator, level: str, date: dt.date, method: str, *, width: int = 640
 ) -> dict:
     """Areas of `level` coloured in classes of `indicator` at `date`, with the legend."""
-    areas = list(Area.objects.filter(level=level).exclude(boundary=None))
+    areas = list(Area.objects.filter(level=level).filter(boundary__isnull=False))
     if not areas:
         return {}
     values = {
@@ -333,7 +336,7 @@ def choropleth(
     else:
         breaks = quantile_breaks(numbers, classes)
     colours = _palette_positions(len(breaks))
-    city = Area.objects.filter(level=Level.CITY).exclude(boundary=None).first()
+    city = Area.objects.filter(level=Level.CITY).filter(boundary__isnull=False).first()
     frame = MapFrame.around(
         [city.shape] if city else [a.shape for a in areas], width=width, margin=0.03
     )
@@ -342,7 +345,6 @@ def choropleth(
         value = values.get(area.pk)
         number = _number(value.value) if value else None
         index = class_of(number, breaks) if number is not None else None
-        x, y = frame.xy(*area.shape.representative_point().coords[0])
         shapes.append(
             {
                 "area": area,
@@ -350,8 +352,6 @@ def choropleth(
                 "value": value,
                 "class_index": index,
                 "palette": colours[index] if index is not None else None,
-                "label_x": x,
-                "label_y": y,
             }
         )
     lower = min(numbers) if numbers else None
@@ -368,7 +368,7 @@ def choropleth(
         )
     quarters = [
         {"area": a, "d": frame.path(a.shape)}
-        for a in Area.objects.filter(level=Level.QUARTER).exclude(boundary=None)
+        for a in Area.objects.filter(level=Level.QUARTER).filter(boundary__isnull=False)
         if level != Level.QUARTER
     ]
     return {

@@ -52,7 +52,7 @@ class MapForm(forms.Form):
             (s, i.name) for s, i in self.indicators.items()
         ]
         levels = set(
-            Area.objects.exclude(boundary=None)
+            Area.objects.filter(boundary__isnull=False)
             .exclude(level=Level.CITY)
             .values_list("level", flat=True)
             .distinct()

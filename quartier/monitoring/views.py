@@ -130,7 +130,8 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
     table = [
         {"area": area, "cells": [by_area.get(area.pk, {}).get(d) for d in dates]}
         for area in sorted(
-            areas, key=lambda a: (a.level != Level.CITY, a.level, a.name)
+            areas,
+            key=lambda a: (a.level != Level.CITY, a.level != Level.QUARTER, a.name),
         )
     ]
     return TemplateResponse(
@@ -195,7 +196,7 @@ def indicator_csv(request: HttpRequest, slug: str, variant: str = "de") -> HttpR
             v.area.level,
             indicator.slug,
             v.date.isoformat(),
-            format_number(v.value, indicator.decimals, german=german)
+            format_number(v.value, german=german)
             if v.value is not None
             else SUPPRESSION_SIGNS.get(v.suppressed, ""),
             v.get_status_display() if german else v.status,

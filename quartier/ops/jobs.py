@@ -61,6 +61,12 @@ JOBS: dict[str, Job] = {
     for job in [
         Job("funds_retention", "funds_retention", "day", datetime.time(2, 30)),
         Job("events_daily", "events_daily", "day", datetime.time(3, 0)),
+        Job(
+            "monitoring_portal_figures",
+            "monitoring_portal_figures",
+            "day",
+            datetime.time(3, 30),
+        ),
         Job("send_daily_digests", "send_daily_digests", "day", datetime.time(7, 0)),
         Job("community_reminders", "community_reminders", "day", datetime.time(8, 0)),
         Job("funds_send_reminders", "funds_send_reminders", "day", datetime.time(8, 0)),

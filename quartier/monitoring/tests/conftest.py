@@ -32,3 +32,13 @@ def inhabitants(db):
         direction=Indicator.Direction.NEUTRAL,
         decimals=0,
     )
+
+
+@pytest.fixture(autouse=True)
+def _german():
+    # A request to /en/ leaves English active in this thread, and reverse() would
+    # then build /en/ URLs for the next test.
+    from django.utils import translation
+
+    with translation.override("de"):
+        yield

@@ -1,0 +1,171 @@
+"""Public pages: content, suppressed values, and query counts pinned at 2 and 20 rows."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from quartier.monitoring.models import (
+    AreaIndex,
+    IndexComponent,
+    IndexScheme,
+    Level,
+    Suppression,
+    Value,
+)
+from quartier.monitoring.services import index_recompute
+
+from .factories import AreaFactory, IndicatorFactory
+
+pytestmark = pytest.mark.django_db
+YEARS = (2021, 2022, 2023)
+
+
+def _world(rows: int):
+    """`rows` districts and `rows` indicators, three years each, plus the city."""
+    city = AreaFactory(code="stadt", name="Teststadt", level=Level.CITY)
+    areas = [AreaFactory(code=f"st-{n}", name=f"Stadtteil {n}") for n in range(rows)]
+    indicators = [IndicatorFactory(slug=f"ind-{n}", is_key=n < 3) for n in range(rows)]
+    Value.objects.bulk_create(
+        Value(
+            area=area,
+            indicator=indicator,
+            date=dt.date(year, 12, 31),
+            value=Decimal(5 + (i + j + year) % 17),
+        )
+        for i, area in enumerate([city, *areas])
+        for j, indicator in enumerate(indicators)
+        for year in YEARS
+    )
+    scheme = IndexScheme.objects.create(
+        name="Berlin",
+        slug="b",
+        levels=[Level.DISTRICT],
+        method="Methode",
+        status_thresholds=[-1, 1, 1.5],
+        dynamics_thresholds=[-1, 1],
+        is_default=True,
+        period_years=2,
+    )
+    IndexComponent.objects.create(scheme=scheme, indicator=indicators[0])
+    index_recompute()
+    return city, areas, indicators
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_area_page_queries_pinned(client, django_assert_num_queries, rows):
+    _city, areas, _indicators = _world(rows)
+    with django_assert_num_queries(8):
+        response = client.get(areas[0].get_absolute_url())
+    assert response.status_code == 200
+    assert response.content.count(b'<th scope="row">') == rows
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_indicator_page_queries_pinned(client, django_assert_num_queries, rows):
+    _city, _areas, indicators = _world(rows)
+    with django_assert_num_queries(5):
+        response = client.get(indicators[0].get_absolute_url())
+    assert response.status_code == 200
+    assert response.content.count(b'<th scope="row">') == rows + 1
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_map_queries_pinned(client, django_assert_num_queries, rows):
+    _world(rows)
+    with django_assert_num_queries(9):
+        response = client.get(reverse("monitoring:map"))
+    assert response.status_code == 200
+    assert response.content.count(b'class="choropleth__area ') == rows
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_overview_queries_pinned(client, django_assert_num_queries, rows):
+    _world(rows)
+    with django_assert_num_queries(9):
+        assert client.get(reverse("monitoring:overview")).status_code == 200
+
+
+@pytest.mark.parametrize("rows", [2, 20])
+def test_catalogue_queries_pinned(client, django_assert_num_queries, rows):
+    _world(rows)
+    with django_assert_num_queries(3):
+        assert client.get(reverse("monitoring:indicators")).status_code == 200
+
+
+def test_area_page_table_first_with_change_and_city(client):
+    _city, areas, indicators = _world(2)
+    response = client.get(areas[0].get_absolute_url())
+    html = response.content.decode()
+    assert html.index('<table class="numbers"') < html.index('<figure class="chart"')
+    figure = next(
+        f for f in response.context["figures"] if f.indicator == indicators[0]
+    )
+    assert figure.latest.date == dt.date(2023, 12, 31)
+    assert figure.previous.date == dt.date(2022, 12, 31)
+    assert figure.change == figure.latest.value - figure.previous.value
+    assert figure.against_city == figure.latest.value - figure.city.value
+
+
+def test_suppressed_value_shows_reason_never_zero(client):
+    _city, areas, indicators = _world(2)
+    Value.objects.filter(
+        area=areas[0], indicator=indicators[0], date__year=2023
+    ).update(value=None, suppressed=Suppression.SECRET)
+    html = client.get(areas[0].get_absolute_url()).content.decode()
+    start = html.index(f">{indicators[0].name}</a>")
+    row = html[start : html.index("</tr>", start)]
+    assert "geheim gehalten (kleine Fallzahl)" in row
+    assert 'class="figure-suppressed"' in row
+    # No number in the value cell, so no change either: a dash, never "0".
+    assert "Punkte" not in row
+
+
+def test_svg_numbers_are_not_localized(client):
+    _city, _areas, indicators = _world(2)
+    html = client.get(indicators[0].get_absolute_url()).content.decode()
+    chart = html[html.index('<figure class="chart"') :]
+    svg = chart[: chart.index("</svg>")]
+    for number in re.findall(r' (?:cx|cy|x|y|x1|x2|y1|y2|width|height)="([^"]+)"', svg):
+        float(number)
+    for d in re.findall(r' d="([^"]+)"', svg):
+        assert "," not in d
+
+
+def test_english_page_uses_english_number_format(client):
+    _city, areas, indicators = _world(2)
+    Value.objects.filter(
+        area=areas[0], indicator=indicators[0], date__year=2023
+    ).update(value=Decimal("1234.5"))
+    indicators[0].unit = "count"
+    indicators[0].save()
+    assert "1.234,5" in client.get(areas[0].get_absolute_url()).content.decode()
+    assert "1,234.5" in client.get("/en" + areas[0].get_absolute_url()).content.decode()
+
+
+def test_map_legend_names_method_and_bad_choice_is_400(client):
+    _world(20)
+    AreaFactory(code="ohne-grenze", name="Ohne Grenze", boundary=None)
+    html = client.get(
+        reverse("monitoring:map") + "?klassen=natuerlich"
+    ).content.decode()
+    assert "natürliche Klassengrenzen (Jenks)" in html
+    assert "Farbsehschwäche" in html
+    assert "Ohne Grenze" not in html  # no boundary, nothing to draw
+    assert (
+        client.get(reverse("monitoring:map") + "?indikator=gibtsnicht").status_code
+        == 400
+    )
+
+
+def test_unknown_area_is_404(client, db):
+    assert client.get(reverse("monitoring:area", args=["nirgends"])).status_code == 404
+
+
+def test_index_classes_on_overview(client):
+    _world(20)
+    html = client.get(reverse("monitoring:overview")).content.decode()
+    assert AreaIndex.objects.filter(date__year=2023).count() == 20
+    assert "So wird der Index berechnet" in html
