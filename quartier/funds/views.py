@@ -503,6 +503,8 @@ def application_vote(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, pk, perm="funds.vote_application"
     )
     member = _jury_member(request.user, application.fund)
+    if member is None:  # a superuser passes the rule without being on the jury
+        raise Http404
     form = VoteForm(request.POST)
     if form.is_valid():
         try:
@@ -523,11 +525,14 @@ def application_conflict(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(
         request.user, pk, perm="funds.declare_conflict"
     )
+    member = _jury_member(request.user, application.fund)
+    if member is None:  # a superuser passes the rule without being on the jury
+        raise Http404
     form = ConflictForm(request.POST)
     form.is_valid()
     services.conflict_declare(
         application=application,
-        member=_jury_member(request.user, application.fund),
+        member=member,
         note=form.cleaned_data.get("note", ""),
     )
     messages.success(

@@ -73,3 +73,13 @@ def test_declaring_a_conflict_removes_the_vote_and_excludes_from_voting(
     )
     assert response.status_code == 404
     assert application.conflicts.count() == 2
+
+
+@pytest.mark.parametrize("name", ["application_vote", "application_conflict"])
+def test_a_superuser_off_the_jury_gets_404_not_a_500(client, application, name):
+    from quartier.accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.post(reverse(f"funds:{name}", args=[application.pk]), {})
+    assert response.status_code == 404
+    assert not application.votes.exists()
