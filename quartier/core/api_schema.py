@@ -139,10 +139,13 @@ def geojson_doc(collection: type[FeatureCollection]) -> dict:
 
 
 def geojson_response(
-    request: HttpRequest, collection: type[FeatureCollection], features: list[dict]
+    request: HttpRequest,
+    collection: type[FeatureCollection],
+    features: list[dict],
+    **members,
 ) -> JsonResponse:
-    """The features with the licence, checked against `collection`, as geo+json."""
-    body = feature_collection(features, **licence_info(request.path))
+    """The features with the licence (and foreign `members`), checked, as geo+json."""
+    body = feature_collection(features, **licence_info(request.path), **members)
     checked = collection.model_validate(body, context={"request": request})
     return JsonResponse(
         checked.model_dump(mode="json"), content_type="application/geo+json"

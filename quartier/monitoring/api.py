@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
+from pydantic import Field
 
-from quartier.core.geo import feature_collection
+from quartier.core.api_schema import (
+    AbsoluteUrl,
+    Feature,
+    FeatureCollection,
+    Geometry,
+    Licensed,
+    geojson_doc,
+    geojson_response,
+)
+from quartier.core.inputs import ApiDate, ApiOffset, ApiText
 from quartier.core.licence import licence_info
 
 from .models import Area, Indicator, Level, Value
 
 router = Router(tags=["monitoring"])
 MAX_LIMIT = 5000
-
-
-class Licence(Schema):
-    id: str
-    name: str
-    url: str
 
 
 class AreaOut(Schema):
@@ -31,13 +35,10 @@ class AreaOut(Schema):
     quarter: str | None
     schematic: bool
     demo: bool
-    url: str
+    url: AbsoluteUrl
 
 
-class AreaList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class AreaList(Licensed):
     count: int
     items: list[AreaOut]
 
@@ -55,13 +56,10 @@ class IndicatorOut(Schema):
     licence: str
     computed: bool
     demo: bool
-    url: str
+    url: AbsoluteUrl
 
 
-class IndicatorList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class IndicatorList(Licensed):
     count: int
     items: list[IndicatorOut]
 
@@ -79,10 +77,7 @@ class ValueOut(Schema):
     demo: bool
 
 
-class ValueList(Schema):
-    license: Licence
-    attribution: str
-    dataset: str
+class ValueList(Licensed):
     count: int
     limit: int
     offset: int
@@ -90,13 +85,37 @@ class ValueList(Schema):
 
 
 class ValueFilters(Schema):
-    area: str | None = None
-    indicator: str | None = None
+    area: ApiText | None = None
+    indicator: ApiText | None = None
     level: Level | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    limit: int = 1000
-    offset: int = 0
+    date_from: ApiDate | None = None
+    date_to: ApiDate | None = None
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 1000
+    offset: ApiOffset = 0
+
+
+class LatestValue(Schema):
+    date: dt.date
+    value: float | None
+    suppressed: str | None
+    status: str
+    unit: str
+    demo: bool
+
+
+class AreaProperties(AreaOut):
+    values: dict[str, LatestValue]
+
+
+class AreaFeature(Feature):
+    id: str
+    geometry: Geometry
+    properties: AreaProperties
+
+
+class AreaFeatures(FeatureCollection):
+    features: list[AreaFeature]
+    sources: dict[str, str]
 
 
 def _area_data(area: Area, parents: dict[int, str]) -> dict:
@@ -155,8 +174,6 @@ def list_indicators(request: HttpRequest):
     url_name="monitoring_values",
 )
 def list_values(request: HttpRequest, filters: Query[ValueFilters]):
-    if not 1 <= filters.limit <= MAX_LIMIT or filters.offset < 0:
-        raise HttpError(422, f"limit must be 1–{MAX_LIMIT}, offset at least 0")
     values = Value.objects.select_related("area", "indicator").order_by(
         "indicator__slug", "area__code", "date"
     )
@@ -197,7 +214,7 @@ def list_values(request: HttpRequest, filters: Query[ValueFilters]):
     response=dict,
     summary="Gebiete mit ihren jeweils letzten Werten als GeoJSON (RFC 7946)",
     url_name="monitoring_areas_geojson",
-    openapi_extra={"responses": {200: {"content": {"application/geo+json": {}}}}},
+    openapi_extra=geojson_doc(AreaFeatures),
 )
 def areas_geojson(request: HttpRequest, level: Level | None = None):
     areas, parents = _areas()
@@ -229,9 +246,5 @@ def areas_geojson(request: HttpRequest, level: Level | None = None):
         }
         for area in areas
     ]
-    body = feature_collection(
-        features,
-        **licence_info(request.path),
-        sources={i.slug: i.source for i in indicators.values()},
-    )
-    return JsonResponse(body, content_type="application/geo+json")
+    sources = {i.slug: i.source for i in indicators.values()}
+    return geojson_response(request, AreaFeatures, features, sources=sources)

@@ -42,7 +42,9 @@ def test_geojson_operations_describe_their_body(schema):
         for path, _method, operation in _operations(schema)
         if path.endswith(".geojson")
     }
-    assert len(geojson) == 7
+    assert (
+        len(geojson) == 8
+    )  # quarters 1, community 3, participation 1, measures 1, events 1, monitoring 1
     for path, content in geojson.items():
         assert list(content) == ["application/geo+json"], path
         ref = content["application/geo+json"]["schema"]["$ref"]
