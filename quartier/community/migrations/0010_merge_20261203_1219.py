@@ -4,12 +4,10 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('community', '0008_conversation_survives_account_deletion'),
-        ('community', '0009_vacancy_floor_plan_private'),
-        ('community', '0009_vocabulary_english_names'),
+        ("community", "0008_conversation_survives_account_deletion"),
+        ("community", "0009_vacancy_floor_plan_private"),
+        ("community", "0009_vocabulary_english_names"),
     ]
 
-    operations = [
-    ]
+    operations = []

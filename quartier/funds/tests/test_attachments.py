@@ -147,6 +147,8 @@ def test_real_images_are_accepted(client, make_application, applicant, name, con
     client.force_login(applicant)
     assert _upload(client, draft, name=name, content=content).status_code == 302
     assert draft.attachments.count() == 1
+
+
 def test_download_behind_nginx_is_an_internal_redirect(
     client, settings, make_application, applicant
 ):

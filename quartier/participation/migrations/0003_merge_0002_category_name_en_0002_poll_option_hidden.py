@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0002_category_name_en'),
-        ('participation', '0002_poll_option_hidden'),
+        ("participation", "0002_category_name_en"),
+        ("participation", "0002_poll_option_hidden"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('quarters', '0003_facts_in_english'),
-        ('quarters', '0003_link_scheme_validator'),
+        ("quarters", "0003_facts_in_english"),
+        ("quarters", "0003_link_scheme_validator"),
     ]
 
-    operations = [
-    ]
+    operations = []
