@@ -397,6 +397,14 @@ HOLDINGS: tuple[Holding, ...] = (
         ("file",),
         UNLINKED,
     ),
+    # monitoring: who imported which statistics file (the values are not personal)
+    Holding(
+        "monitoring.ImportRun",
+        "statistics_imports",
+        by("created_by"),
+        ("filename", "created_at", "rows"),
+        UNLINKED,
+    ),
     Holding(
         "wagtailimages.Image",
         "images_uploaded",

@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -271,20 +270,38 @@ def read_values(data: bytes) -> ParsedFile:
     return parsed
 
 
-def format_number(value: Decimal | None, *, german: bool) -> str:
-    """The stored value exactly, without trailing zeros: the CSV says what the API says."""
-    if value is None:
-        return ""
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",") if german else text
+# The columns of an indicator's download: German keys for the spreadsheet, English for
+# scripts; both fixed, so a script written against one file reads the next.
+CSV_KEYS_DE = (
+    "gebiet",
+    "gebietsname",
+    "ebene",
+    "indikator",
+    "stichtag",
+    "wert",
+    "stand",
+    "hinweis",
+    "einheit",
+    "quelle",
+    "lizenz",
+    "demo",
+)
+CSV_KEYS_EN = (
+    "area",
+    "area_name",
+    "level",
+    "indicator",
+    "date",
+    "value",
+    "status",
+    "note",
+    "unit",
+    "source",
+    "licence",
+    "demo",
+)
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence], *, german: bool) -> str:
-    """German: BOM, `;`, so a double-click opens it in a German spreadsheet program."""
-    buffer = io.StringIO()
-    if german:
-        buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";" if german else ",", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+def exact_number(value: Decimal) -> Decimal:
+    """The stored value without trailing zeros: the CSV says what the API says."""
+    return Decimal(format(value.normalize(), "f"))

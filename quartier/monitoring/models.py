@@ -21,6 +21,7 @@ from modelcluster.models import ClusterableModel
 from shapely.geometry.base import BaseGeometry
 
 from quartier.core.geo import clean_area, parse_geometry
+from quartier.core.validators import validate_link
 
 
 class Level(models.TextChoices):
@@ -152,7 +153,9 @@ class Indicator(models.Model):
         default=Direction.NEUTRAL,
     )
     source = models.CharField(_("Quelle"), max_length=300)
-    source_url = models.URLField(_("Quelle (Adresse)"), blank=True)
+    source_url = models.URLField(
+        _("Quelle (Adresse)"), blank=True, validators=[validate_link]
+    )
     licence = models.CharField(_("Lizenz"), max_length=100, default="dl-de/by-2-0")
     is_key = models.BooleanField(
         _("Kernindikator"),

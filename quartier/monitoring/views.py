@@ -9,8 +9,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from quartier.core.csv import GERMAN_SPREADSHEET, MACHINE, Column, csv_text
+
 from . import figures
-from .csvio import format_number, write_csv
+from .csvio import CSV_KEYS_DE, CSV_KEYS_EN, exact_number
 from .forms import ImportForm, MapForm
 from .models import (
     SUPPRESSION_SIGNS,
@@ -158,45 +160,15 @@ def indicator_csv(request: HttpRequest, slug: str, variant: str = "de") -> HttpR
         .select_related("area")
         .order_by("area__level", "area__code", "date")
     )
-    header = (
-        [
-            "gebiet",
-            "gebietsname",
-            "ebene",
-            "indikator",
-            "stichtag",
-            "wert",
-            "stand",
-            "hinweis",
-            "einheit",
-            "quelle",
-            "lizenz",
-            "demo",
-        ]
-        if german
-        else [
-            "area",
-            "area_name",
-            "level",
-            "indicator",
-            "date",
-            "value",
-            "status",
-            "note",
-            "unit",
-            "source",
-            "licence",
-            "demo",
-        ]
-    )
+    columns = [Column(key, key) for key in (CSV_KEYS_DE if german else CSV_KEYS_EN)]
     rows = (
         [
             v.area.code,
             v.area.name,
             v.area.level,
             indicator.slug,
-            v.date.isoformat(),
-            format_number(v.value, german=german)
+            v.date,
+            exact_number(v.value)
             if v.value is not None
             else SUPPRESSION_SIGNS.get(v.suppressed, ""),
             v.get_status_display() if german else v.status,
@@ -204,15 +176,15 @@ def indicator_csv(request: HttpRequest, slug: str, variant: str = "de") -> HttpR
             indicator.get_unit_display() if german else indicator.unit,
             v.source or indicator.source,
             indicator.licence,
-            ("ja" if german else "true")
-            if v.is_demo
-            else ("nein" if german else "false"),
+            v.is_demo,
         ]
         for v in values.iterator(chunk_size=5000)
     )
     name = indicator.slug + ("" if german else "-machine-readable")
+    variant = GERMAN_SPREADSHEET if german else MACHINE
     response = HttpResponse(
-        write_csv(header, rows, german=german), content_type="text/csv; charset=utf-8"
+        csv_text(columns, rows, variant=variant),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response

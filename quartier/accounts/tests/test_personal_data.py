@@ -22,17 +22,13 @@ from django.utils import timezone
 from quartier.accounts.personal_data import DELETED, HOLDINGS, UNLINKED
 from quartier.accounts.services import account_delete, account_export
 from quartier.accounts.tests.factories import UserFactory
+from quartier.core.tests.files import image_bytes
+from quartier.monitoring.models import ImportRun
 
 
 def _png() -> bytes:
     """A 1×1 PNG, so Wagtail's image model gets a real picture."""
-    import io
-
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (1, 1)).save(buffer, format="PNG")
-    return buffer.getvalue()
+    return image_bytes("PNG", 1, 1)
 
 
 def personal_models() -> list[type[models.Model]]:
@@ -333,6 +329,16 @@ def make_row(label: str, world: dict, user, email: str):
                 content_type=_ct(page),
                 object_id=str(page.pk),
                 last_updated_at=timezone.now(),
+            )
+        case "monitoring.ImportRun":
+            return ImportRun.objects.create(
+                created_by=user,
+                filename="sgb2-2025.csv",
+                checksum=f"{user.pk:064d}",
+                rows=1,
+                created=1,
+                updated=0,
+                unchanged=0,
             )
     raise LookupError(label)
 

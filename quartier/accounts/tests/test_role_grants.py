@@ -45,13 +45,15 @@ TEAM_MANAGES = {
     "events.Event",
     "events.Venue",
 }
-# Only superusers manage accounts; feedback has no add view (it comes from the site).
+# Only superusers manage accounts; feedback comes from the site and job runs from the
+# worker, so nobody adds either in the admin.
 EDITORS_DO_NOT_MANAGE = {"accounts.User"}
 NO_ADD_VIEW = {
     "cms.Feedback",
     "quarters.Quarter",
     "funds.FundRound",
     "funds.JuryMember",
+    "ops.JobRun",
 }
 
 

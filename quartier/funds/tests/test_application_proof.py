@@ -2,11 +2,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from quartier.core.tests.files import image_bytes
 from quartier.funds.models import Status
 
 from .conftest import login
 
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+JPEG = image_bytes("JPEG")
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from quartier.core.tests.files import image_bytes
 from quartier.funds.forms import MAX_UPLOAD_BYTES
 from quartier.funds.models import Attachment, Status
 
@@ -89,13 +90,7 @@ def test_download_access(client, request, make_application, applicant, role, sta
 
 
 def _png(width=2, height=2) -> bytes:
-    import io
-
-    from PIL import Image
-
-    out = io.BytesIO()
-    Image.new("RGB", (width, height), "white").save(out, "PNG")
-    return out.getvalue()
+    return image_bytes("PNG", width, height)
 
 
 def _png_claiming(width: int, height: int) -> bytes:

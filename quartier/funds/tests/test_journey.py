@@ -4,11 +4,12 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from quartier.core.tests.files import image_bytes
 from quartier.funds.models import FundApplication, Status
 
 from .factories import JuryMemberFactory
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = image_bytes()
 
 
 def _form(application_data: dict, rows: list[tuple[str, str]], action: str) -> dict:

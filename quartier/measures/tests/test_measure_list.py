@@ -61,5 +61,5 @@ def test_list_query_count_does_not_grow(
     client, quarter, count, django_assert_num_queries
 ):
     make_measures(quarter, count)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         assert client.get(url(quarter)).status_code == 200

@@ -48,6 +48,8 @@ from quartier.measures.tests.factories import (
     GoalFactory,
     MeasureFactory,
 )
+from quartier.monitoring.models import Area, IndexScheme, Indicator
+from quartier.ops.models import JobRun
 from quartier.participation.models import (
     CallForIdeas,
     Category,
@@ -119,8 +121,13 @@ OWNED = {
     Venue: lambda q: VenueFactory(quarter=q),
 }
 # Rows no quarter owns: model permissions only, which teams do not hold.
-# Accounts are Wagtail's user admin, for holders of the auth permissions only.
+# Accounts are Wagtail's user admin, for holders of the auth permissions only; the
+# monitoring's statistical areas and indicators span the city; job runs are the worker's.
 CITY_WIDE = {
+    Area,
+    Indicator,
+    IndexScheme,
+    JobRun,
     District,
     FundingProgramme,
     Language,
