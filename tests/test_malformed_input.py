@@ -19,6 +19,7 @@ DATABASE_URL, on PostgreSQL (where NUL characters used to reach the database).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -67,7 +68,7 @@ CONVERTER = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
 # --- the URLconf ------------------------------------------------------------------
 
 
-def url_routes() -> list[str]:
+def url_routes(skip: tuple[str, ...] = SKIP_PREFIXES) -> list[str]:
     """Every route of the URLconf, as `prefix/<conv:name>/` strings."""
     routes: list[str] = []
 
@@ -79,7 +80,8 @@ def url_routes() -> list[str]:
             elif isinstance(pattern, RoutePattern):
                 part = str(pattern._route)
             elif isinstance(pattern, RegexPattern):
-                part = "re:" + pattern._regex
+                # re_path("", include(...)) adds nothing to the path
+                part = "re:" + pattern._regex if pattern._regex else ""
             else:
                 raise AssertionError(f"unknown pattern type {pattern!r}")
             if isinstance(entry, URLResolver):
@@ -88,15 +90,26 @@ def url_routes() -> list[str]:
                 routes.append(prefix + part)
 
     walk(get_resolver().url_patterns, "")
-    return [r for r in routes if not r.startswith(SKIP_PREFIXES)]
+    return [r for r in routes if not r.startswith(skip)]
+
+
+def _normal(route: str) -> str:
+    """Django joins regex routes without their `^`; ours also mark them with `re:`."""
+    return route.replace("re:", "").replace("^", "")
+
+
+@functools.cache
+def _routes_by_normal() -> dict[str, str]:
+    return {_normal(route): route for route in url_routes(skip=())}
 
 
 def route_of(path: str) -> str | None:
+    """The url_routes() entry that serves `path`."""
     try:
         match = resolve(path)
     except Resolver404:
         return None
-    return match.route
+    return _routes_by_normal().get(_normal(match.route))
 
 
 def _sample(route: str, values: dict[str, str] | None = None) -> str | None:
@@ -107,7 +120,9 @@ def _sample(route: str, values: dict[str, str] | None = None) -> str | None:
         head, _sep, regex = path.partition("re:")
         regex = regex.lstrip("^").rstrip("$").replace(r"\Z", "")
         regex = re.sub(r"\(\?P<\w+>\\d\+\)|\(\\d\+\)", "1", regex)
-        regex = re.sub(r"\(\?P<\w+>[^)]*\)|\([^)]*\)\*?", "", regex)
+        regex = re.sub(r"\(\?:[^)]*\)[*+?]?", "", regex)  # optional repeats: none
+        regex = regex.replace("()", "")
+        regex = re.sub(r"\(\?P<\w+>[^)]*\)|\([^)]*\)", "x", regex)
         path = head + regex.replace("\\", "")
     path = CONVERTER.sub(
         lambda m: (
