@@ -19,6 +19,7 @@ from quartier.core.api_schema import (
     Feature,
     FeatureCollection,
     Licensed,
+    Money,
     PointGeometry,
     geojson_doc,
     geojson_response,
@@ -108,8 +109,8 @@ class VacancyOut(Schema):
     latitude: float | None
     area_m2: Decimal
     use_class: str
-    rent_min: Decimal | None
-    rent_max: Decimal | None
+    rent_min: Money | None
+    rent_max: Money | None
     available_from: dt.date | None
     interim_use: bool
     status: str

@@ -7,12 +7,19 @@ leave, so the OpenAPI document describes exactly what a client receives.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, JsonResponse
 from ninja import Schema
-from pydantic import AfterValidator, Field, ValidationInfo, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    Field,
+    PlainSerializer,
+    ValidationInfo,
+    WithJsonSchema,
+)
 
 from .geo import feature_collection
 from .licence import licence_info
@@ -38,6 +45,26 @@ AbsoluteUrl = Annotated[
     str,
     AfterValidator(_absolute),
     WithJsonSchema({"type": "string", "format": "uri"}),
+]
+
+
+def _cents(value: Decimal) -> str:
+    return str(Decimal(value).quantize(CENT))
+
+
+CENT = Decimal("0.01")
+#: Euros, always as a string with two decimals ("3507499.98", "15292000.00"): exact,
+#: and one format whether the database summed the amount or stored it.
+Money = Annotated[
+    Decimal,
+    PlainSerializer(_cents, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^-?[0-9]+\.[0-9]{2}$",
+            "description": "Euro amount with two decimals, e.g. 3507499.98",
+        }
+    ),
 ]
 
 

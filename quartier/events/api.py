@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Annotated
 
 from django.http import HttpRequest
@@ -17,6 +16,7 @@ from quartier.core.api_schema import (
     Feature,
     FeatureCollection,
     Licensed,
+    Money,
     PointGeometry,
     api_enum,
     geojson_doc,
@@ -55,7 +55,7 @@ class EventOut(Schema):
     venue: VenueOut
     target_groups: list[str]
     languages: list[str]
-    cost_eur: Decimal | None
+    cost_eur: Money | None
     all_day: bool
     rrule: str
     registration_enabled: bool

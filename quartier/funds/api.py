@@ -1,12 +1,10 @@
 """Open data: funds, what is left this year and funded projects. Never personal data."""
 
-from decimal import Decimal
-
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
-from quartier.core.api_schema import AbsoluteUrl, Licensed
+from quartier.core.api_schema import AbsoluteUrl, Licensed, Money
 from quartier.core.licence import licence_info
 
 from .models import Fund, FundApplication
@@ -20,7 +18,7 @@ class ProjectOut(Schema):
     summary: str
     category: str
     year: int
-    amount_eur: Decimal
+    amount_eur: Money
 
 
 class FundOut(Schema):
@@ -28,10 +26,10 @@ class FundOut(Schema):
     name: str
     quarter: str
     url: AbsoluteUrl
-    yearly_budget_eur: Decimal
-    max_per_application_eur: Decimal
+    yearly_budget_eur: Money
+    max_per_application_eur: Money
     year: int
-    left_this_year_eur: Decimal
+    left_this_year_eur: Money
     funded_projects: list[ProjectOut]
 
 

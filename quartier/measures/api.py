@@ -1,7 +1,6 @@
 """Read-only open data: fields of action, goals, measures, locations, money."""
 
 from datetime import date
-from decimal import Decimal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -14,6 +13,7 @@ from quartier.core.api_schema import (
     FeatureCollection,
     Geometry,
     Licensed,
+    Money,
     api_enum,
     geojson_doc,
     geojson_response,
@@ -56,8 +56,8 @@ class GoalList(Licensed):
 class FundingOut(Schema):
     source: FundingSource
     year: int
-    planned: Decimal
-    spent: Decimal
+    planned: Money
+    spent: Money
 
 
 class MeasureOut(Schema):
@@ -75,8 +75,8 @@ class MeasureOut(Schema):
     responsible: str
     action_field_ids: list[int]
     goal_ids: list[int]
-    planned_total: Decimal
-    spent_total: Decimal
+    planned_total: Money
+    spent_total: Money
     is_demo: bool
     url: AbsoluteUrl
 
@@ -117,8 +117,8 @@ class MeasureFeatures(FeatureCollection):
 
 
 class FinanceRow(Schema):
-    planned: Decimal
-    spent: Decimal
+    planned: Money
+    spent: Money
 
 
 class FinanceYear(FinanceRow):
@@ -132,8 +132,8 @@ class FinanceSource(FinanceRow):
 
 class FinanceOut(Licensed):
     quarter: str
-    total_planned: Decimal
-    total_spent: Decimal
+    total_planned: Money
+    total_spent: Money
     by_year: list[FinanceYear]
     by_source: list[FinanceSource]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Annotated
 
 from django.http import HttpRequest
@@ -15,6 +14,7 @@ from quartier.core.api_schema import (
     AbsoluteUrl,
     Feature,
     FeatureCollection,
+    Money,
     PointGeometry,
     api_enum,
     geojson_doc,
@@ -72,7 +72,7 @@ class CallOut(Schema):
     description: str
     starts_at: dt.datetime
     ends_at: dt.datetime
-    budget_eur: Decimal | None
+    budget_eur: Money | None
     phase: str
     url: AbsoluteUrl
 

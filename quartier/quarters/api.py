@@ -10,6 +10,7 @@ from quartier.core.api_schema import (
     Feature,
     FeatureCollection,
     Licensed,
+    Money,
     MultiPolygonGeometry,
     PolygonGeometry,
     api_enum,
@@ -42,7 +43,7 @@ class QuarterOut(Schema):
     area_ha: Decimal | None
     inhabitants: int | None
     started_year: int | None
-    budget_eur: Decimal | None
+    budget_eur: Money | None
     url: AbsoluteUrl
     districts: list[str]
     programmes: list[ProgrammeOut]

@@ -30,10 +30,16 @@ def localized_home_url(context) -> str:
 
 
 @register.filter
-def euro(value) -> str:
-    """1234567.5 → "1.234.568 €" / "€1,234,568" (whole euros, the page's language)."""
+def euro(value, cents: bool = False) -> str:
+    """1234567.5 → "1.234.568 €" / "€1,234,568" (whole euros, the page's language).
+
+    `|euro:"cents"` gives "1.234.567,50 €": for tables with a sum, whose rows must add
+    up to it exactly, as in the CSV and the API.
+    """
     if value is None or value == "":
         return ""
+    if cents:
+        return local_money(value, 2)
     return local_money(round(value))
 
 

@@ -18,7 +18,8 @@ def url(quarter, name="finance", **kwargs):
 
 
 def _euro(text: str) -> Decimal:
-    return Decimal(re.sub(r"[^\d]", "", text))
+    """ "3.450,50 €" → Decimal("3450.50") (German page)."""
+    return Decimal(re.sub(r"[^\d,]", "", text).replace(",", "."))
 
 
 @pytest.fixture
@@ -43,7 +44,37 @@ def test_chart_has_data_table_and_totals(client, funded):
     assert 'role="img"' in html
     assert 'id="finance-by-year"' in html and 'id="finance-by-source"' in html
     planned = re.search(r'data-total="planned">([^<]+)<', html).group(1)
-    assert _euro(planned) == 3450  # 3450.50 in whole euros (round half to even)
+    assert planned == "3.450,50\xa0€" or _euro(planned) == Decimal("3450.50")
+
+
+@pytest.mark.django_db
+def test_rows_add_up_to_the_total_on_page_api_and_csv(client, quarter):
+    """Rosenplatz: thirds of a budget. Rounded rows (1.166.667 ×2 + 1.174.167) did not
+    add up to their own rounded total (3.507.500); the page now shows cents."""
+    measure = MeasureFactory(quarter=quarter, title="Platzumbau")
+    for year, planned in (
+        (2024, "1166666.66"),
+        (2025, "1166666.66"),
+        (2026, "1174166.66"),
+    ):
+        FundingLineFactory(
+            measure=measure, source="bund", year=year, planned=Decimal(planned), spent=0
+        )
+    html = client.get(url(quarter)).text
+    table = html[html.index('id="finance-by-year"') :]
+    table = table[: table.index("</table>")]
+    body = table[table.index("<tbody>") : table.index("</tbody>")]
+    rows = [_euro(cell) for cell in re.findall(r"<td>([^<]+)</td><td>", body)]
+    total = _euro(re.search(r'data-total="planned">([^<]+)<', table).group(1))
+    assert sum(rows) == total == Decimal("3507499.98")
+    api = client.get(f"/api/v1/measures/finance/{quarter.slug}/").json()
+    assert api["total_planned"] == "3507499.98"
+    assert [row["planned"] for row in api["by_year"]] == [
+        "1166666.66",
+        "1166666.66",
+        "1174166.66",
+    ]
+    assert all(row["spent"] == "0.00" for row in api["by_year"])
 
 
 @pytest.mark.django_db
