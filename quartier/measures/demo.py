@@ -361,7 +361,7 @@ def _plans(places: dict) -> dict[str, dict]:
                     "planned_start": dt.date(2017, 1, 1),
                     "planned_end": dt.date(2027, 12, 31),
                     "actual_start": dt.date(2017, 6, 1),
-                    "location": _box(8.0905, 52.3035, 0.0018, 0.0011),
+                    "location": _box(8.0895, 52.3025, 0.0018, 0.0011),
                     "location_label": "Am Limberg (schematisch)",
                     "responsible": "Wohnungsunternehmen mit der Stadt Osnabrück",
                     "fields": ["Wohnen und Stadtentwicklung"],

@@ -372,7 +372,7 @@ class Measure(ClusterableModel):
 
 
 def clean_location(data: dict, quarter: Quarter | None) -> dict:
-    """Validate a point, line or area; it must lie within (or touch) the quarter."""
+    """Validate a point, line or area; all of it must lie in the quarter (or on its edge)."""
     from shapely import geometry as sg
 
     if not isinstance(data, dict) or data.get("type") not in LOCATION_TYPES:
@@ -390,8 +390,8 @@ def clean_location(data: dict, quarter: Quarter | None) -> dict:
         raise ValidationError(
             _("Koordinaten bitte als Längengrad, Breitengrad (WGS 84).")
         )
-    # ~100 m of slack: schematic boundaries and measures on the edge (a street).
-    if quarter is not None and not quarter.shape.buffer(0.0015).covers(shape):
+    # As for points: the boundary counts as inside (a street on the edge), nothing more.
+    if quarter is not None and not quarter.shape.covers(shape):
         raise ValidationError(_("Der Ort liegt nicht im Quartier."))
     return to_geojson(shape)
 

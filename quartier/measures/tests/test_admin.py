@@ -2,9 +2,10 @@
 
 import html5lib
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from quartier.measures.models import Measure, MeasureChange
+from quartier.measures.models import Measure, MeasureChange, clean_location
 from quartier.quarters.permissions import QUARTER_TEAM, role_permissions
 
 from .conftest import login
@@ -199,3 +200,22 @@ def test_action_field_edit_is_scoped(client, request, measure, role, status):
     assert (
         client.get(reverse("action_field:edit", args=[field.pk])).status_code == status
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["LineString", "Polygon"])
+def test_lines_and_areas_reaching_out_of_the_quarter_are_rejected(measure, kind):
+    """Before, ~100 m of slack let an area lie partly outside (a demo one by 2.3 %)."""
+    min_x, min_y, max_x, max_y = measure.quarter.shape.bounds
+    y = (min_y + max_y) / 2
+    inside, beyond = min_x + (max_x - min_x) / 2, max_x + 0.001  # ~70 m outside
+    if kind == "LineString":
+        location = {"type": kind, "coordinates": [[inside, y], [beyond, y]]}
+    else:
+        ring = [[inside, y], [beyond, y], [beyond, y + 0.0005], [inside, y + 0.0005]]
+        location = {"type": kind, "coordinates": [[*ring, ring[0]]]}
+    with pytest.raises(ValidationError, match="nicht im Quartier"):
+        clean_location(location, measure.quarter)
+    clean_location(
+        {"type": "Point", "coordinates": [inside, y]}, measure.quarter
+    )  # the control: inside is fine
