@@ -296,6 +296,13 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
 )
+# Behind a proxy every request comes from the proxy's address: the client's is the one
+# the last TRUSTED_PROXY_COUNT proxies appended to X-Forwarded-For. allauth reads it for
+# its login limits, core.ratelimit for ours. Without a proxy the header is ignored
+# (anyone could write it).
+ALLAUTH_TRUSTED_PROXY_COUNT = (
+    int(env("TRUSTED_PROXY_COUNT", "1")) if env_bool("BEHIND_PROXY") else 0
+)
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )

@@ -14,7 +14,9 @@ import hashlib
 import time
 from dataclasses import dataclass
 
+from allauth.account.adapter import get_adapter
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -22,10 +24,14 @@ TOO_MANY = _("Zu viele Anfragen in kurzer Zeit. Bitte später noch einmal.")
 
 
 def client_key(request: HttpRequest) -> str:
-    """The account when logged in, else the address (REMOTE_ADDR: set by our proxy)."""
+    """The account when logged in, else the client's address as allauth finds it
+    (X-Forwarded-For behind a trusted proxy, see ALLAUTH_TRUSTED_PROXY_COUNT)."""
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
-    return "ip:" + request.META.get("REMOTE_ADDR", "unknown")
+    try:
+        return "ip:" + get_adapter(request).get_client_ip(request)
+    except PermissionDenied:  # no address at all (never from a real server)
+        return "ip:unknown"
 
 
 def hit(key: str, limit: int, window: int) -> bool:

@@ -11,11 +11,12 @@ import time
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.urls import reverse
 
 from quartier.community.spam import form_token
-from quartier.core.ratelimit import MAIL_FORM_LIMITS
+from quartier.core.ratelimit import MAIL_FORM_LIMITS, client_key
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +165,26 @@ def test_allauth_mail_forms_keep_limits_per_address_and_per_key():
     assert "ip" in limits["reset_password"] and "key" in limits["reset_password"]
     assert "key" in limits["confirm_email"]
     assert django_settings.ACCOUNT_RATE_LIMITS is not False
+
+
+def _anonymous(rf, **meta):
+    request = rf.get("/", **meta)
+    request.user = AnonymousUser()
+    return request
+
+
+def test_behind_a_proxy_each_client_counts_on_its_own(rf, settings):
+    """Behind nginx all requests came from its address: one counter for everyone."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    first = _anonymous(rf, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    second = _anonymous(
+        rf, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.9"
+    )
+    assert client_key(first) == "ip:203.0.113.7"
+    assert client_key(second) == "ip:198.51.100.9"  # only the proxy's entry counts
+
+
+def test_without_a_proxy_the_forwarded_header_is_ignored(rf, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    spoofed = _anonymous(rf, REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="1.2.3.4")
+    assert client_key(spoofed) == "ip:203.0.113.7"
