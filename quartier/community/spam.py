@@ -1,7 +1,8 @@
 """Spam protection for public forms without third-party CAPTCHAs.
 
-Three cheap checks: a honeypot field people never see, a time trap (a signed render time:
-bots post within a second, people take longer) and a rate limit per client in the cache.
+Two cheap checks: a honeypot field people never see and a time trap (a signed render time:
+bots post within a second, people take longer). Limits per account or client are the
+services' and `quartier.core.ratelimit`'s.
 """
 
 from __future__ import annotations

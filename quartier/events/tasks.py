@@ -236,10 +236,3 @@ def send_reminders(today: str | None = None) -> int:
         )
         sent += 1
     return sent
-
-
-@task()
-def delete_expired_registration_data() -> int:
-    from .services import registrations_anonymise
-
-    return registrations_anonymise()

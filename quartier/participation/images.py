@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -42,4 +43,6 @@ def clean_upload(upload) -> ContentFile:
             image.save(out, "JPEG", quality=85, optimize=True)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
         raise ValidationError(_("Die Datei ist kein lesbares Bild.")) from error
-    return ContentFile(out.getvalue(), name="idee.jpg")
+    # A random name: the photo of an idea that is later hidden must not be findable
+    # by guessing (the first upload of a month used to be ideas/<year>/<month>/idee.jpg).
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.jpg")

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -58,6 +59,19 @@ def test_added_image_is_resized_and_shown(client, resident, idea):
         reverse("participation:idea_detail", args=[idea.pk])
     ).content.decode()
     assert 'alt="Die Ecke heute"' in html
+
+
+@pytest.mark.django_db
+def test_image_names_cannot_be_guessed(client, resident, idea):
+    """A hidden idea's photo stays public by its address, so that must be unguessable."""
+    client.force_login(resident)
+    _post(client, idea)
+    _post(client, idea)
+    names = [
+        i.image.name.rsplit("/", 1)[-1] for i in IdeaImage.objects.filter(idea=idea)
+    ]
+    assert len(names) == 2 and len(set(names)) == 2
+    assert all(re.fullmatch(r"[0-9a-f]{32}\.jpg", name) for name in names), names
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ from quartier.accounts.tasks import send_daily_digests
 
 
 class Command(BaseCommand):
-    help = "Queues the daily digest email (run once a day, e.g. from cron or a systemd timer)."
+    help = "Queues the daily digest email (the worker runs it once a day: quartier/ops/jobs.py)."
 
     def handle(self, *args, **options):
         result = send_daily_digests.enqueue()

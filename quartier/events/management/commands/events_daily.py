@@ -1,4 +1,4 @@
-"""Daily housekeeping for events; run from cron or a systemd timer once a day."""
+"""Daily housekeeping for events; the worker runs it once a day (quartier/ops/jobs.py)."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone

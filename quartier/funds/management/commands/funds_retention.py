@@ -1,4 +1,4 @@
-"""Anonymise fund applications whose retention period is over. Run daily (cron/systemd)."""
+"""Anonymise fund applications whose retention period is over. The worker runs it daily (quartier/ops/jobs.py)."""
 
 import datetime
 

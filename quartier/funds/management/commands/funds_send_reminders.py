@@ -1,4 +1,4 @@
-"""Queue the reminder mails for overdue proofs of use. Run daily (cron/systemd)."""
+"""Queue the reminder mails for overdue proofs of use. The worker runs it daily (quartier/ops/jobs.py)."""
 
 from django.core.management.base import BaseCommand
 
