@@ -15,8 +15,9 @@ RULES = {
     "write htmx attributes as data-hx-*": re.compile(r"(?<![\w-])hx-[a-z-]+="),
     "no inline style (CSP)": re.compile(r"\sstyle=|<style\b"),
     "no inline event handler (CSP)": re.compile(r"\son[a-z]+=\s*[\"']"),
+    # JSON data blocks (JSON-LD, Swagger's settings) are data, never run: allowed.
     "no inline script (CSP)": re.compile(
-        r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>"
+        r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>"
     ),
 }
 
@@ -53,4 +54,5 @@ def test_the_rules_let_valid_markup_pass():
     assert not _findings(
         '<form data-hx-post="/a/" data-hx-swap="none"><script src="/x.js"></script>'
         '<script type="application/ld+json">{}</script>'
+        '<script type="application/json" id="settings">{}</script>'
     )
