@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from quartier.api import views as api_views
 from quartier.api.api import api
 from quartier.cms import views as cms_views
 from quartier.core import views as core_views
@@ -28,6 +29,7 @@ urlpatterns += i18n_patterns(
         "rueckmeldung/<id:page_id>/", cms_views.feedback_submit, name="feedback_submit"
     ),
     path("sitemap.xml", core_views.sitemap),
+    path("offene-daten/api/", api_views.reference, name="api_reference"),
     path(
         "quartier/<slug:slug>/",
         quarter_views.quarter_permalink,

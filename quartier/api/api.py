@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from functools import wraps
 
-from ninja import NinjaAPI, Swagger
+from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.openapi.schema import OpenAPISchema
 
+from quartier.api.reference import ReferencePage
 from quartier.community.api import router as community_router
 from quartier.core.api_schema import GEOJSON_COLLECTIONS, Message, ValidationErrors
 from quartier.events.api import router as events_router
@@ -120,7 +121,7 @@ api = QuartierAPI(
         "Parameter ist ein Fehler 422, der ihn nennt. `url`-Felder sind absolut."
     ),
     urls_namespace="api",
-    docs=Swagger(settings={"persistAuthorization": False}),
+    docs=ReferencePage(),
     docs_url="/docs/",
 )
 api.add_decorator(reject_unknown_query, mode="view")

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django_htmx.http import HttpResponseClientRedirect
 
-# The Wagtail admin and the API docs (Swagger UI) set inline styles; public pages never do.
-RELAXED_STYLE_PATHS = (*settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS, "/api/v1/docs")
+# The Wagtail admin sets inline styles; public pages never do.
+RELAXED_STYLE_PATHS = settings.CONTENT_SECURITY_POLICY_ADMIN_PATHS
 
 
 def is_page_preview(request: HttpRequest) -> bool:
