@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     ),
     path("sitemap.xml", core_views.sitemap),
     path("offene-daten/api/", api_views.reference, name="api_reference"),
+    path("offene-daten/api/datenformate/", api_views.formats, name="api_formats"),
     path(
         "quartier/<slug:slug>/",
         quarter_views.quarter_permalink,

@@ -21,8 +21,9 @@ def test_ninja_docs_address_leads_to_the_reference(client):
     assert response.headers["Location"] == reverse("api_reference")
 
 
-def test_api_docs_page_has_what_every_page_has(client):
-    html = client.get(reverse("api_reference")).content.decode()
+@pytest.mark.parametrize("name", ["api_reference", "api_formats"])
+def test_api_docs_page_has_what_every_page_has(client, name):
+    html = client.get(reverse(name)).content.decode()
     assert '<html lang="de">' in html
     assert html.count("<h1>") == 1 and html.count('<main id="main"') == 1
     assert 'name="viewport"' in html and 'class="skip-link"' in html
@@ -37,21 +38,31 @@ def test_every_operation_parameter_and_format_of_the_schema_is_on_the_page(
     for path, methods in schema["paths"].items():
         for method, operation in methods.items():
             assert f'id="{operation["operationId"]}"' in html
-            shown = f'<span class="api-method">{method.upper()}</span> <code>{path}</code>'
+            shown = (
+                f'<span class="api-method">{method.upper()}</span> <code>{path}</code>'
+            )
             assert shown in html
             for parameter in operation.get("parameters", []):
                 assert f"<code>{parameter['name']}</code>" in html
             for status in operation["responses"]:
                 assert f"<code>{status}</code>" in html
-    for name in schema["components"]["schemas"]:
-        assert f'id="schema-{name}"' in html
     assert f'href="{reverse("api:openapi-json")}"' in html
+    formats = client.get(reverse("api_formats")).content.decode()
+    for name, component in schema["components"]["schemas"].items():
+        assert f'id="schema-{name}"' in formats
+        for field in component.get("properties", {}):
+            assert f"<code>{field}</code>" in formats
 
 
 def test_links_to_formats_and_example_answers_resolve(client):
     html = client.get(reverse("api_reference")).content.decode()
-    anchors = set(_values(html, 'id="'))
-    for target in _values(html, 'href="#'):
+    formats = client.get(reverse("api_formats")).content.decode()
+    anchors = set(_values(formats, 'id="'))
+    linked = _values(html, f'href="{reverse("api_formats")}#') + _values(
+        formats, 'href="#'
+    )
+    assert len(linked) > 50
+    for target in linked:
         assert target in anchors, target
     examples = [link for link in _values(html, 'href="') if link.startswith("/api/v1/")]
     assert len(examples) > 10
@@ -63,6 +74,8 @@ def test_reference_speaks_english_under_english(client):
     html = client.get("/en/offene-daten/api/").content.decode()
     assert '<html lang="en">' in html
     assert "Data formats" in html and "Datenformate" not in html
+    formats = client.get("/en/offene-daten/api/datenformate/").content.decode()
+    assert "Always present" in formats and "Immer da" not in formats
 
 
 @translation.override("de")
