@@ -3,7 +3,8 @@
 Swagger UI needs JavaScript and fails axe (nested buttons, contrast, small
 targets); every public page of ours works without JavaScript and passes axe.
 So the page is plain HTML built from the same schema that /openapi.json
-publishes: nothing can drift between the two.
+publishes: nothing can drift between the two. The schema's prose is German;
+the templates mark it lang="de" so English pages say so.
 """
 
 from __future__ import annotations
