@@ -275,6 +275,8 @@ WAGTAIL_SITE_NAME = env("SITE_NAME", "Stadtquartiere Osnabrück")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# Uploaded originals are stored without EXIF/GPS (core/image_metadata.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "quartier.core.image_metadata.ImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests, not even in the admin
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would ask releases.wagtail.org
