@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "quartier.cms",
     "quartier.api",
     "quartier.ops",
+    "quartier.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",

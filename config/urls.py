@@ -8,15 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from quartier.api import views as api_views
 from quartier.api.api import api
 from quartier.cms import views as cms_views
-from quartier.core import views as core_views
 from quartier.ops import views as ops_views
-from quartier.quarters import views as quarter_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
-    path("robots.txt", core_views.robots_txt),
+    path("robots.txt", cms_views.robots_txt),
     path("healthz", ops_views.healthz),
     path("readyz", ops_views.readyz),
 ]
@@ -28,12 +26,12 @@ urlpatterns += i18n_patterns(
     path(
         "rueckmeldung/<id:page_id>/", cms_views.feedback_submit, name="feedback_submit"
     ),
-    path("sitemap.xml", core_views.sitemap),
+    path("sitemap.xml", cms_views.sitemap),
     path("offene-daten/api/", api_views.reference, name="api_reference"),
     path("offene-daten/api/datenformate/", api_views.formats, name="api_formats"),
     path(
         "quartier/<slug:slug>/",
-        quarter_views.quarter_permalink,
+        cms_views.quarter_permalink,
         name="quarter_permalink",
     ),
     path("massnahmen/", include("quartier.measures.urls")),
@@ -47,8 +45,8 @@ urlpatterns += i18n_patterns(
 )
 
 # Error pages in the site's layout; 400 and 500 render without the database.
-handler400 = "quartier.core.views.bad_request"
-handler500 = "quartier.core.views.server_error"
+handler400 = "quartier.cms.views.bad_request"
+handler500 = "quartier.cms.views.server_error"
 
 if settings.SERVE_MEDIA:
     from quartier.core.media import public_media

@@ -267,18 +267,6 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("Inhaltsseite")
 
-    def get_context(self, request, *args, **kwargs):
-        from .forms import FeedbackForm
-
-        context = super().get_context(request, *args, **kwargs)
-        if self.feedback_form and "feedback_form" not in context:
-            # "Barriere melden" links carry the page the visitor came from.
-            came_from = request.GET.get("seite", "")[:500]
-            context["feedback_form"] = FeedbackForm(
-                initial={"kind": self.feedback_form, "page_url": came_from}
-            )
-        return context
-
 
 class Feedback(models.Model):
     """A message from the accessibility feedback or contact form; staff answer it."""

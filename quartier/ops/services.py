@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import os
-import socket
-import traceback
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,11 +11,14 @@ from django.utils import timezone
 from .jobs import JOBS, Job
 from .models import JobRun
 
+# The task runs `job_run_execute`; it lives in `runs.py` so that this module can import
+# the task without the task importing this module back (ARCHITECTURE.md, "Imports").
+from .runs import job_run_execute, worker_name
+from .tasks import run_scheduled_job
+
+__all__ = ["job_run_claim", "job_run_execute", "jobs_claim_due"]
+
 logger = logging.getLogger("quartier.jobs")
-
-
-def _worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"[:128]
 
 
 def job_run_claim(*, job: Job, period: str) -> JobRun | None:
@@ -29,12 +29,10 @@ def job_run_claim(*, job: Job, period: str) -> JobRun | None:
     purpose: with the database queue the claim and the queued task commit together,
     so there is never a claimed period without a task to run it.
     """
-    from .tasks import run_scheduled_job
-
     try:
         with transaction.atomic():
             run = JobRun.objects.create(
-                job=job.name, period=period, worker=_worker_name()
+                job=job.name, period=period, worker=worker_name()
             )
             run_scheduled_job.enqueue(run_id=run.pk)
     except IntegrityError:
@@ -59,33 +57,3 @@ def jobs_claim_due(*, now: datetime.datetime | None = None) -> list[JobRun]:
         ):
             claimed.append(run)
     return claimed
-
-
-def job_run_execute(*, run_id: int) -> str:
-    """Run a claimed job once and record start, end and result.
-
-    Moves the run from queued to running with a conditional update, so a task that
-    is delivered twice runs the job only once. A failing job is recorded as failed
-    with its traceback; the error is logged, not raised, so the worker goes on.
-    """
-    started = JobRun.objects.filter(pk=run_id, status=JobRun.Status.QUEUED).update(
-        status=JobRun.Status.RUNNING, started_at=timezone.now(), worker=_worker_name()
-    )
-    if not started:
-        return "already run"
-    run = JobRun.objects.get(pk=run_id)
-    try:
-        result = JOBS[run.job].run()
-        status = JobRun.Status.SUCCEEDED
-    except Exception:  # any failure is recorded for the city editors
-        logger.exception("job failed", extra={"job": run.job, "period": run.period})
-        result = traceback.format_exc()
-        status = JobRun.Status.FAILED
-    JobRun.objects.filter(pk=run_id).update(
-        status=status, finished_at=timezone.now(), result=result[-10000:]
-    )
-    logger.info(
-        "job finished",
-        extra={"job": run.job, "period": run.period, "status": status},
-    )
-    return status

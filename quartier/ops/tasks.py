@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from .services import job_run_execute
+from .runs import job_run_execute
 
 
 @task()

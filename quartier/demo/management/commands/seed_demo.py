@@ -7,6 +7,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from quartier.accounts import demo as accounts_demo
+from quartier.cms.demo import seed as cms_demo
+from quartier.community import demo as community_demo
+from quartier.events import demo as events_demo
+from quartier.funds import demo as funds_demo
+from quartier.measures import demo as measures_demo
+from quartier.monitoring import demo as monitoring_demo
+from quartier.participation import demo as participation_demo
+from quartier.quarters import demo as quarters_demo
+
 
 class Command(BaseCommand):
     help = "Loads the Osnabrück demo data (idempotent) and prints the demo logins."
@@ -18,15 +28,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, password_file: str, **options):
-        from quartier.accounts import demo as accounts_demo
-        from quartier.cms.demo import seed as cms_demo
-        from quartier.community import demo as community_demo
-        from quartier.events import demo as events_demo
-        from quartier.funds import demo as funds_demo
-        from quartier.measures import demo as measures_demo
-        from quartier.monitoring import demo as monitoring_demo
-        from quartier.participation import demo as participation_demo
-        from quartier.quarters import demo as quarters_demo
 
         password = self._password(Path(password_file))
         with transaction.atomic():
