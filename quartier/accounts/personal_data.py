@@ -479,3 +479,20 @@ def holdings_export(*, user) -> dict[str, list[dict]]:
         ]
         for holding in HOLDINGS
     }
+
+
+# Run by `accounts.services.account_delete`, in the order registered, before the account
+# row goes: each app's own clean-up of what deletion must not leave behind.
+ACCOUNT_RELEASES: list[Callable[..., object]] = []
+
+
+def release_before_account_delete(release: Callable[..., object]) -> None:
+    """Have `account_delete` call `release(user=…, emails=…)` (emails: the verified ones).
+
+    Apps register theirs in `AppConfig.ready()`: `accounts` sits below them and imports
+    none of them (ARCHITECTURE.md, "Imports"). Releases are independent of each other,
+    so their order (INSTALLED_APPS) does not matter; all run in `account_delete`'s
+    transaction.
+    """
+    if release not in ACCOUNT_RELEASES:
+        ACCOUNT_RELEASES.append(release)

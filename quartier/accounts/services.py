@@ -6,9 +6,9 @@ from functools import partial
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
+from quartier.quarters.models import Office
 from quartier.quarters.permissions import (
     CITY_EDITORS,
     MODERATORS,
@@ -17,6 +17,8 @@ from quartier.quarters.permissions import (
 )
 
 from .models import Notification, NotificationSettings, User
+from .personal_data import ACCOUNT_RELEASES, holdings_export, verified_emails
+from .tasks import send_notification_email
 
 
 def notification_settings_for(user: User) -> NotificationSettings:
@@ -32,7 +34,6 @@ def notification_create(
     People who chose the daily digest get it from `send_daily_digests` instead; people who
     switched the kind off only see it in the portal.
     """
-    from .tasks import send_notification_email
 
     notification = Notification.objects.create(
         user=user, kind=kind, message=message[:300], url=url
@@ -57,8 +58,6 @@ def account_export(*, user: User) -> dict:
     The account itself, then one section per entry of `personal_data.HOLDINGS`: rows the
     person wrote, is linked to, or that carry one of their verified addresses.
     """
-    from .personal_data import holdings_export
-
     return {
         "account": {
             "id": user.pk,
@@ -82,26 +81,12 @@ def account_delete(*, user: User) -> None:
     conversations stay for the others and show "gelöschtes Konto". Supports go with the
     account, so the counters of the ideas it supported drop by one.
     """
-    from quartier.cms.models import Feedback
-    from quartier.community.services import community_release_for_account
-    from quartier.events.services import registrations_release_for_account
-    from quartier.funds.services import applications_release_for_account
-    from quartier.participation.models import Idea, Support
-    from quartier.quarters.models import Office
-
-    from .personal_data import verified_emails
-
     user = User.objects.select_for_update().get(pk=user.pk)
     emails = verified_emails(user)
-    registrations_release_for_account(user=user, emails=emails)
-    applications_release_for_account(user=user)
-    community_release_for_account(user=user, emails=emails)
-    Feedback.objects.filter(email__in=emails).delete()
+    # Events, funds, community, participation and cms register theirs (AppConfig.ready).
+    for release in ACCOUNT_RELEASES:
+        release(user=user, emails=emails)
     Office.objects.filter(email__in=emails).update(email="")
-    supported = list(
-        Support.objects.filter(user=user).values_list("idea_id", flat=True)
-    )
-    Idea.objects.filter(pk__in=supported).update(support_count=F("support_count") - 1)
     user.delete()
 
 

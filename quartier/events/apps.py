@@ -7,4 +7,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Veranstaltungen")
 
     def ready(self) -> None:
+        # Imported here, not at the top: models and services need the app registry,
+        # which is complete only once ready() runs.
+        from quartier.accounts.personal_data import release_before_account_delete
+
         from . import permissions  # noqa: F401 - registers the rules
+        from .services import registrations_release_for_account
+
+        release_before_account_delete(registrations_release_for_account)

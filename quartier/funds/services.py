@@ -482,14 +482,17 @@ WITHDRAWN_ON_ACCOUNT_DELETION = tuple(
 
 
 @transaction.atomic
-def applications_release_for_account(*, user) -> None:
+def applications_release_for_account(
+    *, user, emails: frozenset[str] = frozenset()
+) -> None:
     """Before `user`'s account is deleted: leave nothing personal that no job removes.
 
     Drafts are deleted with their uploads. Open applications are withdrawn (freeing any
     approved money) and their personal data removed at once. Applications with payments
     are closed and keep only what the funder's audit needs (address, IBAN, receipts)
     until the fund's payment retention ends, when `funds_retention` removes them too.
-    Locks each application; sends no mail (the person has left).
+    Locks each application; sends no mail (the person has left). `emails` is unused:
+    applications belong to the account, not to an address.
     """
     reason = _("Konto der antragstellenden Person gelöscht")
     for application in FundApplication.objects.filter(

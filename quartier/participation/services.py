@@ -450,3 +450,15 @@ def poll_question_options_update(
         option = existing[pk] if pk is not None else PollOption(question=question)
         option.text, option.sort_order, option.is_hidden = text, index, False
         option.save()
+
+
+def supports_release_for_account(*, user, emails: frozenset[str]) -> None:
+    """Before `user`'s account is deleted: the ideas it supported count one less.
+
+    The supports themselves go with the account (cascade); the counters do not follow
+    on their own.
+    """
+    supported = list(
+        Support.objects.filter(user=user).values_list("idea_id", flat=True)
+    )
+    Idea.objects.filter(pk__in=supported).update(support_count=F("support_count") - 1)

@@ -1,12 +1,13 @@
 """Creating a quarter with everything a quarter team needs to work in the admin."""
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
-    Locale,
 )
 
 from quartier.core.geo import clean_area
@@ -31,6 +32,17 @@ TEAM_COLLECTION_PERMISSIONS = [
 ]
 
 
+# The page tree belongs to `cms`, which sits above `quarters` (ARCHITECTURE.md,
+# "Imports"): it registers the maker of a quarter's page here from `AppConfig.ready()`.
+QUARTER_PAGE_MAKERS: list[Callable[..., object]] = []
+
+
+def make_page_on_quarter_create(maker: Callable[..., object]) -> None:
+    """Have `quarter_create` call `maker(quarter=…, teaser=…, intro=…, publish=…)`."""
+    if maker not in QUARTER_PAGE_MAKERS:
+        QUARTER_PAGE_MAKERS.append(maker)
+
+
 def _permissions(pairs):
     return [
         Permission.objects.get(content_type__app_label=app, codename=codename)
@@ -45,10 +57,10 @@ def quarter_create(
     """Save a new quarter with its team group, media collection and "Mehr erfahren" page.
 
     The team gets page permissions on the quarter's page subtree (in every language),
-    its collection, and the model permissions of every app's ROLE_GRANTS for teams. Raises if no QuarterIndexPage exists.
+    its collection, and the model permissions of every app's ROLE_GRANTS for teams. The
+    page comes from `cms` (registered with `make_page_on_quarter_create`), which raises
+    if no QuarterIndexPage exists.
     """
-    from quartier.cms.models import QuarterIndexPage, QuarterPage
-
     quarter.boundary = clean_area(quarter.boundary)
     quarter.save()
     team, _ = Group.objects.get_or_create(
@@ -60,18 +72,8 @@ def quarter_create(
     quarter.team, quarter.collection = team, collection
     quarter.save(update_fields=["team", "collection"])
 
-    index = QuarterIndexPage.objects.get(locale=Locale.get_default())
-    page = QuarterPage(
-        title=quarter.name,
-        slug=quarter.slug,
-        quarter=quarter,
-        teaser=teaser or quarter.name,
-        intro=intro or quarter.name,
-    )
-    index.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
+    for make_page in QUARTER_PAGE_MAKERS:
+        make_page(quarter=quarter, teaser=teaser, intro=intro, publish=publish)
     quarter_grant_team_permissions(quarter=quarter)
     return quarter
 
