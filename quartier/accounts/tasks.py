@@ -6,6 +6,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from .models import Notification
+
 UNSUBSCRIBE_SALT = "quartier.accounts.unsubscribe"
 
 
@@ -31,7 +33,6 @@ def _send(user, subject: str, lines: list[str], kind: str) -> None:
 
 @task()
 def send_notification_email(notification_id: int) -> None:
-    from .models import Notification
 
     notification = (
         Notification.objects.select_related("user").filter(pk=notification_id).first()
@@ -54,7 +55,6 @@ def send_notification_email(notification_id: int) -> None:
 @task()
 def send_daily_digests() -> int:
     """One email per digest reader with every notification not yet emailed."""
-    from .models import Notification
 
     pending = (
         Notification.objects.filter(

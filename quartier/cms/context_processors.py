@@ -1,8 +1,11 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
+
+from quartier.core.i18n import localized_path
 
 from .models import StandardPage
 
@@ -36,9 +39,6 @@ MEMBER_NAV = [(gettext_lazy("Meine Nachrichten"), "/nachrichten/", "/nachrichten
 
 def site_navigation(request):
     """Main and footer links: one query for the footer pages of the active language."""
-    from django.conf import settings
-
-    from quartier.core.i18n import localized_path
 
     if request.path.startswith(("/admin/", "/api/")):
         return {}

@@ -18,6 +18,7 @@ from quartier.quarters.maps import overview_map, quarter_map
 from quartier.quarters.models import Quarter
 
 from .blocks import BodyBlock
+from .feeds import NewsFeed
 
 
 class HomePage(Page):
@@ -194,7 +195,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from .feeds import NewsFeed
 
         return NewsFeed()(request, index_page=self)
 

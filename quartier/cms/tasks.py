@@ -4,10 +4,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from .models import Feedback
+
 
 @task()
 def send_feedback_notification(feedback_id: int) -> None:
-    from .models import Feedback
 
     feedback = Feedback.objects.get(pk=feedback_id)
     admin_url = settings.SITE_URL + reverse("feedback:edit", args=[feedback.pk])

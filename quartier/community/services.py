@@ -27,6 +27,7 @@ from .models import (
     Vacancy,
     VacancyEnquiry,
 )
+from .tasks import send_vacancy_submitted
 
 MAX_HELP_POSTS_PER_DAY = 3
 MAX_MESSAGES_PER_HOUR = 20
@@ -288,9 +289,6 @@ def vacancy_enquiry_create(
 @transaction.atomic
 def vacancy_submit(*, owner, form) -> Vacancy:
     """Store an owner's listing unpublished and tell the quarter team after commit."""
-    from functools import partial
-
-    from .tasks import send_vacancy_submitted
 
     vacancy = form.save(commit=False)
     vacancy.submitted_by = owner

@@ -9,6 +9,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from quartier.quarters.permissions import MODERATORS
+
+from .models import (
+    HelpPost,
+    HelpPostReport,
+    Membership,
+    Message,
+    Organisation,
+    Vacancy,
+    VacancyEnquiry,
+)
+
 
 def _url(path: str) -> str:
     return settings.SITE_URL + path
@@ -41,7 +53,6 @@ def _organisation_emails(organisation) -> list[str]:
 
 @task()
 def send_message_notification(message_id: int) -> None:
-    from .models import Message
 
     message = Message.objects.select_related(
         "conversation__organisation", "conversation__starter", "sender"
@@ -84,7 +95,6 @@ def send_message_notification(message_id: int) -> None:
 
 @task()
 def send_claim_notification(membership_id: int) -> None:
-    from .models import Membership
 
     membership = Membership.objects.select_related("organisation", "user").get(
         pk=membership_id
@@ -115,7 +125,6 @@ def send_claim_notification(membership_id: int) -> None:
 
 @task()
 def send_claim_decision(membership_id: int) -> None:
-    from .models import Membership
 
     membership = Membership.objects.select_related("organisation", "user").get(
         pk=membership_id
@@ -138,7 +147,6 @@ def send_claim_decision(membership_id: int) -> None:
 
 @task()
 def send_claim_rejection(user_id: int, organisation_id: int) -> None:
-    from .models import Organisation
 
     user = get_user_model().objects.get(pk=user_id)
     organisation = Organisation.objects.get(pk=organisation_id)
@@ -157,7 +165,6 @@ def send_claim_rejection(user_id: int, organisation_id: int) -> None:
 
 @task()
 def send_help_post_reminder(post_id: int) -> None:
-    from .models import HelpPost
 
     post = HelpPost.objects.select_related("author").get(pk=post_id)
     send_mail(
@@ -178,9 +185,6 @@ def send_help_post_reminder(post_id: int) -> None:
 
 @task()
 def send_report_notification(report_id: int) -> None:
-    from quartier.quarters.permissions import MODERATORS
-
-    from .models import HelpPostReport
 
     report = HelpPostReport.objects.select_related("post").get(pk=report_id)
     recipients = list(
@@ -205,7 +209,6 @@ def send_report_notification(report_id: int) -> None:
 
 @task()
 def send_vacancy_enquiry(enquiry_id: int) -> None:
-    from .models import VacancyEnquiry
 
     enquiry = VacancyEnquiry.objects.select_related("vacancy").get(pk=enquiry_id)
     vacancy = enquiry.vacancy
@@ -232,7 +235,6 @@ def send_vacancy_enquiry(enquiry_id: int) -> None:
 
 @task()
 def send_vacancy_submitted(vacancy_id: int) -> None:
-    from .models import Vacancy
 
     vacancy = Vacancy.objects.select_related("quarter").get(pk=vacancy_id)
     User = get_user_model()

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 from quartier.core.csv import MACHINE_QUERY, Column, csv_response
 from quartier.core.ratelimit import TOO_MANY, mail_form_refused
 from quartier.quarters.models import Quarter
+from quartier.quarters.permissions import is_city_editor
 
 from . import services
 from .forms import (
@@ -38,6 +39,7 @@ from .forms import (
 )
 from .maps import points_map
 from .models import (
+    CommercialStock,
     Conversation,
     HelpPost,
     Membership,
@@ -55,6 +57,7 @@ from .permissions import (
     is_staff_member,
     is_verified,
 )
+from .reports import vacancy_counts_by_year, vacancy_history_by_address
 
 PER_PAGE = 20
 
@@ -516,7 +519,6 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
 
 def _managed_organisations(user):
     """Entries the user maintains as a verified member (all for city editors)."""
-    from quartier.quarters.permissions import is_city_editor
 
     if is_city_editor(user):
         return Organisation.objects.all()
@@ -715,8 +717,6 @@ def vacancy_history(request: HttpRequest) -> HttpResponse:
     """Staff: every unit ever listed, grouped by address, and the count per year."""
     if not request.user.has_perm("community.view_vacancy_history"):
         raise Http404
-    from .models import CommercialStock
-    from .reports import vacancy_counts_by_year, vacancy_history_by_address
 
     vacancies = Vacancy.objects.for_user(request.user).select_related("quarter")
     stock = {

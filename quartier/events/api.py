@@ -24,6 +24,7 @@ from quartier.core.api_schema import (
 )
 from quartier.core.inputs import ApiDate, ApiId, ApiText
 from quartier.core.licence import licence_info
+from quartier.quarters.models import Quarter
 
 from .models import BERLIN, Category, Event, Occurrence, Venue, split_codes
 
@@ -235,7 +236,6 @@ class Feeds(Schema):
 
 @router.get("/feeds/", response=Feeds, summary="Adressen der iCal-Feeds (RFC 5545)")
 def feeds(request: HttpRequest):
-    from quartier.quarters.models import Quarter
 
     return {
         "all": reverse("events:feed"),

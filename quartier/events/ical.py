@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import BERLIN, Category, Event, Occurrence, Venue
+from .services import event_save
 
 PRODID = "-//Quartier//Veranstaltungen//DE"
 
@@ -318,7 +319,6 @@ def events_import_ics(
     Overrides (RECURRENCE-ID) and events without a start are skipped and counted.
     Raises ValueError if the file is not iCalendar.
     """
-    from .services import event_save
 
     try:
         calendar = icalendar.Calendar.from_ical(data)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartier.core.geo import optional_point_constraint
+from quartier.quarters.models import Quarter
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -119,7 +120,6 @@ class EventQuerySet(models.QuerySet):
 
     def for_team(self, user):
         """Events of the quarters `user` manages (all for city editors)."""
-        from quartier.quarters.models import Quarter
 
         # A subquery, not a join: no duplicate rows, no DISTINCT for the admin listing.
         links = Event.quarters.through.objects.filter(

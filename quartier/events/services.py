@@ -9,8 +9,19 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from .models import Event, Occurrence, Registration
+from .models import BERLIN, Event, Occurrence, Registration
 from .recurrence import expand
+from .tasks import (
+    send_event_changed,
+    send_moved_up,
+    send_occurrence_cancelled,
+    send_occurrence_moved,
+    send_registration_confirmation,
+    send_registration_optin,
+    send_registration_withdrawn,
+    send_review_request,
+    send_review_result,
+)
 
 
 class RegistrationError(Exception):
@@ -60,7 +71,6 @@ def occurrences_sync(*, event: Event, horizon: dt.datetime | None = None) -> int
 
 
 def _local_add(start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
-    from .models import BERLIN
 
     local = timezone.localtime(start, BERLIN).replace(tzinfo=None) + duration
     return local.replace(tzinfo=BERLIN)
@@ -99,15 +109,12 @@ def event_changed(*, event: Event, before: Event | None, notify: bool = True) ->
     event.sequence = before.sequence + 1
     if notify and newly_cancelled:
         # Cancelled in the admin: the same mail as a cancellation by service.
-        from .tasks import send_occurrence_cancelled
 
         for occ in event.occurrences.upcoming():
             transaction.on_commit(
                 partial(send_occurrence_cancelled.enqueue, occurrence_id=occ.pk)
             )
     elif notify:
-        from .tasks import send_event_changed
-
         transaction.on_commit(partial(send_event_changed.enqueue, event_id=event.pk))
     return True
 
@@ -118,7 +125,6 @@ def event_submit(*, event: Event, user, quarters) -> Event:
     event.status = Event.Status.SUBMITTED
     event.submitted_by = event.submitted_by or user
     event_save(event=event, quarters=quarters, notify=False)
-    from .tasks import send_review_request
 
     transaction.on_commit(partial(send_review_request.enqueue, event_id=event.pk))
     return event
@@ -149,7 +155,6 @@ def event_review(*, event: Event, decision: str, message: str = "") -> Event:
     }[decision]
     event.review_message = message.strip()
     event.save(update_fields=["status", "review_message", "updated_at"])
-    from .tasks import send_review_result
 
     transaction.on_commit(partial(send_review_result.enqueue, event_id=event.pk))
     return event
@@ -165,7 +170,6 @@ def event_cancel(*, event: Event, reason: str) -> Event:
     event.save(
         update_fields=["status", "cancellation_reason", "sequence", "updated_at"]
     )
-    from .tasks import send_occurrence_cancelled
 
     for occ in event.occurrences.upcoming():
         transaction.on_commit(
@@ -185,7 +189,6 @@ def occurrence_cancel(*, occurrence: Occurrence, note: str = "") -> Occurrence:
     Event.objects.filter(pk=occurrence.event_id).update(
         sequence=occurrence.event.sequence + 1
     )
-    from .tasks import send_occurrence_cancelled
 
     transaction.on_commit(
         partial(send_occurrence_cancelled.enqueue, occurrence_id=occurrence.pk)
@@ -212,7 +215,6 @@ def occurrence_move(
     Event.objects.filter(pk=occurrence.event_id).update(
         sequence=occurrence.event.sequence + 1
     )
-    from .tasks import send_occurrence_moved
 
     transaction.on_commit(
         partial(send_occurrence_moved.enqueue, occurrence_id=occurrence.pk)
@@ -276,7 +278,6 @@ def registration_create(
             registration.save()
     except IntegrityError as error:
         raise RegistrationError("duplicate") from error
-    from .tasks import send_registration_confirmation, send_registration_optin
 
     task = send_registration_confirmation if user else send_registration_optin
     transaction.on_commit(partial(task.enqueue, registration_id=registration.pk))
@@ -296,7 +297,6 @@ def registration_confirm(*, registration: Registration) -> Registration:
         raise RegistrationError("closed")
     _place(registration, occurrence)
     registration.save(update_fields=["status", "queued_at"])
-    from .tasks import send_registration_confirmation
 
     transaction.on_commit(
         partial(send_registration_confirmation.enqueue, registration_id=registration.pk)
@@ -311,7 +311,6 @@ def registration_cancel(*, registration: Registration) -> list[Registration]:
     Locks the occurrence; after commit, confirms the cancellation by email and emails
     each person who moved up. Returns them.
     """
-    from .tasks import send_registration_withdrawn
 
     occurrence = (
         Occurrence.objects.select_for_update()
@@ -333,7 +332,6 @@ def registration_cancel(*, registration: Registration) -> list[Registration]:
 
 
 def _move_up(occurrence: Occurrence) -> list[Registration]:
-    from .tasks import send_moved_up
 
     capacity = occurrence.event.capacity
     free = None if capacity is None else capacity - _seats_taken(occurrence)

@@ -11,6 +11,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from quartier.accounts.models import User
+
 from .models import BERLIN, Event, Occurrence, Registration
 
 
@@ -141,7 +143,6 @@ def send_event_changed(event_id: int) -> None:
 
 
 def _team_emails(event: Event) -> list[str]:
-    from quartier.accounts.models import User
 
     return list(
         User.objects.filter(

@@ -3,11 +3,13 @@ from __future__ import annotations
 import calendar as pycalendar
 import datetime as dt
 import json
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,6 +37,7 @@ from .forms import (
     ReviewForm,
 )
 from .ical import build_calendar, events_import_ics, fetch_ics
+from .maps import venues_map
 from .models import BERLIN, Category, Event, Occurrence, Registration
 from .permissions import get_event_for_user
 from .services import (
@@ -47,6 +50,7 @@ from .services import (
     registration_confirm,
     registration_create,
 )
+from .tasks import send_message_to_attendees
 
 REGISTRATION_ERRORS = {
     "closed": gettext_lazy("Für diesen Termin ist keine Anmeldung (mehr) möglich."),
@@ -378,11 +382,6 @@ def event_attendees_csv(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def event_contact_attendees(request: HttpRequest, pk: int) -> HttpResponse:
-    from functools import partial
-
-    from django.db import transaction
-
-    from .tasks import send_message_to_attendees
 
     event = get_event_for_user(request.user, pk, perm="events.view_registrations")
     occurrence = _managed_occurrence(request, event)
@@ -581,7 +580,6 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
 
 def event_map(request: HttpRequest) -> HttpResponse:
     """Places with dates in the next 30 days, on a server-rendered SVG map."""
-    from .maps import venues_map
 
     now = timezone.now()
     occurrences = (

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartier.quarters.models import Quarter
+from quartier.quarters.permissions import is_city_editor
 
 ZERO = Decimal("0.00")
 
@@ -31,7 +32,6 @@ class FundQuerySet(models.QuerySet):
 
     def for_team(self, user):
         """Funds whose applications `user` handles: all for city editors, else their team's."""
-        from quartier.quarters.permissions import is_city_editor
 
         if not user.is_authenticated:
             return self.none()

@@ -11,7 +11,7 @@ from quartier.quarters.permissions import (
     is_quarter_team_member,
 )
 
-from .models import EDITABLE_STATES, FundApplication, Status
+from .models import EDITABLE_STATES, Fund, FundApplication, Status
 
 # Model permissions of each role in this app, collected by `role_permissions`
 # (roles_ensure, quarter_create). QuarterScopedPermissionPolicy narrows a team's to its quarter.
@@ -148,7 +148,6 @@ def get_application_for_user(user, pk, perm="funds.view_application"):
 
 
 def get_fund_for_user(user, slug, perm="funds.manage_fund"):
-    from .models import Fund
 
     fund = get_object_or_404(Fund.objects.select_related("quarter"), slug=slug)
     if not user.has_perm(perm, fund):

@@ -8,13 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from .models import FundApplication, StatusChange
+
 REMINDER_INTERVAL_DAYS = 14
 
 
 @task()
 def send_status_notification(change_id: int) -> None:
     """Tell the applicant that the team moved their application on."""
-    from .models import StatusChange
 
     change = StatusChange.objects.select_related("application__applicant").get(
         pk=change_id
@@ -44,7 +45,6 @@ def send_status_notification(change_id: int) -> None:
 @task()
 def send_team_notification(application_id: int) -> None:
     """Tell the quarter team that an application was submitted (or resubmitted)."""
-    from .models import FundApplication
 
     application = FundApplication.objects.select_related("fund__quarter__team").get(
         pk=application_id
@@ -66,7 +66,6 @@ def send_team_notification(application_id: int) -> None:
 @task()
 def send_proof_reminders() -> int:
     """Remind applicants whose proof of use is overdue; at most every two weeks each."""
-    from .models import FundApplication
 
     today = timezone.localdate()
     quiet_since = today - datetime.timedelta(days=REMINDER_INTERVAL_DAYS)

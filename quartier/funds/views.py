@@ -21,6 +21,7 @@ from quartier.core.inputs import DATE_MAX, DATE_MIN, parse_int
 
 from . import reporting, services
 from .forms import (
+    ApplicationForm,
     AttachmentForm,
     ConflictForm,
     CostItemFormSet,
@@ -232,7 +233,6 @@ def _edit_context(application, form, formset, problems=None) -> dict:
 @login_required
 def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The applicant's form: every POST saves the draft, whatever else happens."""
-    from .forms import ApplicationForm
 
     application = get_application_for_user(
         request.user, pk, perm="funds.change_application"

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404
 from quartier.quarters.models import Quarter
 from quartier.quarters.permissions import CITY_EDITORS, QUARTER_TEAM, can_manage_quarter
 
+from .models import Measure
+
 # Model permissions of each role in this app, collected by `role_permissions`
 # (roles_ensure, quarter_create). QuarterScopedPermissionPolicy narrows a team's to its quarter.
 ROLE_GRANTS = {
@@ -46,7 +48,6 @@ rules.add_perm("measures.view_history", can_manage_quarter)
 
 def get_measure_for_user(user, pk, perm="measures.view_measure"):
     """The measure, or 404: a 403 would tell strangers an unpublished measure exists."""
-    from .models import Measure
 
     measure = get_object_or_404(
         Measure.objects.select_related("quarter", "image_before", "image_after"), pk=pk

@@ -10,6 +10,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from quartier.community.models import CommercialStock, Opportunity, Vacancy
+from quartier.community.reports import vacancy_counts_by_year
+from quartier.events.models import Occurrence
+from quartier.participation.models import Idea
+
 from . import index as index_math
 from .csvio import ParsedFile, Problem, read_values
 from .models import (
@@ -251,10 +256,6 @@ def portal_figures_compute(*, years=None, today: dt.date | None = None) -> int:
     Writes one value per quarter area, indicator and year (31 December; the running
     year as provisional, dated today). Returns how many values were written.
     """
-    from quartier.community.models import CommercialStock, Opportunity, Vacancy
-    from quartier.community.reports import vacancy_counts_by_year
-    from quartier.events.models import Occurrence
-    from quartier.participation.models import Idea
 
     today = today or timezone.localdate()
     indicators = {i.slug: i for i in Indicator.objects.filter(is_computed=True)}

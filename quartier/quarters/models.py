@@ -21,6 +21,8 @@ from quartier.core.opening_hours import (
 )
 from quartier.core.validators import validate_link
 
+from .permissions import is_city_editor
+
 
 @register_setting(icon="site")
 class CitySettings(BaseGenericSetting):
@@ -93,7 +95,6 @@ class QuarterQuerySet(models.QuerySet):
 
     def for_user(self, user):
         """The quarters `user` may manage: all for city editors, their own for a team."""
-        from .permissions import is_city_editor
 
         if not user.is_authenticated:
             return self.none()

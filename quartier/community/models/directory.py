@@ -21,6 +21,7 @@ from quartier.core.opening_hours import (
 )
 from quartier.core.validators import validate_link
 from quartier.quarters.models import Quarter
+from quartier.quarters.permissions import is_city_editor
 
 
 class Language(models.Model):
@@ -99,7 +100,6 @@ class OrganisationQuerySet(models.QuerySet):
 
     def for_user(self, user):
         """The entries `user` may manage in the admin: by quarter team, or all."""
-        from quartier.quarters.permissions import is_city_editor
 
         if not user.is_authenticated:
             return self.none()

@@ -18,6 +18,7 @@ from wagtail.models import Orderable
 from quartier.core.geo import optional_point_constraint
 from quartier.core.validators import validate_pdf_upload
 from quartier.quarters.models import Quarter
+from quartier.quarters.permissions import is_city_editor
 
 
 class VacancyQuerySet(models.QuerySet):
@@ -32,7 +33,6 @@ class VacancyQuerySet(models.QuerySet):
         return self.select_related("quarter", "photo")
 
     def for_user(self, user):
-        from quartier.quarters.permissions import is_city_editor
 
         if not user.is_authenticated:
             return self.none()
