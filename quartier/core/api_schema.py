@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from django.http import HttpRequest, JsonResponse
 from ninja import Schema
@@ -31,7 +31,9 @@ def api_enum(name: str, choices: type[Enum]) -> type[Enum]:
     Most models call their choices `Status`; in one OpenAPI document they would share
     one component, and the ideas' filter would list the measures' values.
     """
-    return Enum(name, {member.name: member.value for member in choices}, type=str)
+    members = {member.name: member.value for member in choices}
+    # Enum's functional API makes a class; mypy reads the call as making a member.
+    return cast("type[Enum]", Enum(name, members, type=str))
 
 
 def _absolute(value: str, info: ValidationInfo) -> str:

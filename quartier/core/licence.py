@@ -14,5 +14,5 @@ def licence_info(dataset_path: str) -> dict:
     return {
         "license": DL_DE_BY_2_0,
         "attribution": f"{settings.WAGTAIL_SITE_NAME} ({settings.SITE_URL})",
-        "dataset": settings.SITE_URL + dataset_path,
+        "dataset": f"{settings.SITE_URL}{dataset_path}",
     }

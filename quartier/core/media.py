@@ -9,7 +9,8 @@ allow-list fails closed, a pattern that excludes one folder fails open (``//fund
 import posixpath
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
@@ -31,9 +32,9 @@ def public_media_path(path: str) -> str | None:
 
 
 @require_safe
-def public_media(request: HttpRequest, path: str) -> HttpResponse:
+def public_media(request: HttpRequest, path: str) -> HttpResponseBase:
     """Serve a public upload (SERVE_MEDIA installations); anything else is a 404."""
     normalised = public_media_path(path)
     if normalised is None:
         raise Http404
-    return serve(request, normalised, document_root=settings.MEDIA_ROOT)
+    return serve(request, normalised, document_root=str(settings.MEDIA_ROOT))

@@ -78,9 +78,10 @@ def htmx_client_redirects(get_response):
 
     def middleware(request: HttpRequest) -> HttpResponseBase:
         response = get_response(request)
+        htmx = getattr(request, "htmx", None)  # set by django-htmx's middleware
         if (
-            getattr(request, "htmx", False)
-            and not request.htmx.boosted
+            htmx
+            and not htmx.boosted
             and response.status_code in {301, 302, 303, 307, 308}
         ):
             return HttpResponseClientRedirect(response["Location"])

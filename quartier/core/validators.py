@@ -26,7 +26,7 @@ def link_scheme_allowed(url: str) -> bool:
     if compact.startswith(("/", "?", "#")):
         return not compact.startswith(("//", "/\\")) and "\\" not in compact[:2]
     match = _SCHEME.match(compact)
-    return bool(match) and match[1].lower() in LINK_SCHEMES
+    return match is not None and match[1].lower() in LINK_SCHEMES
 
 
 @deconstructible
