@@ -132,7 +132,7 @@ def kind_of(schema: dict[str, Any]) -> Kind:
         "boolean": _("Wahrheitswert"),
         "object": _("Objekt"),
     }
-    text = words.get(kind_type, _("beliebig"))
+    text = words.get(str(kind_type), _("beliebig"))
     if schema.get("format"):
         text = f"{text} ({schema['format']})"
     return Kind(text, values=[str(v) for v in schema.get("enum", [])])

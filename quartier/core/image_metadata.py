@@ -10,28 +10,33 @@ where no rotation is needed (no visible loss).
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 from wagtail.images.forms import BaseImageForm
 
 ORIENTATION = 0x0112
-SAVE_OPTIONS = {"JPEG": {"quality": 92}, "WEBP": {"quality": 90}, "PNG": {}}
+SAVE_OPTIONS: dict[str, dict[str, Any]] = {
+    "JPEG": {"quality": 92},
+    "WEBP": {"quality": 90},
+    "PNG": {},
+}
 
 
 def without_metadata(upload) -> ContentFile:
     """A copy of the uploaded JPEG, PNG or WebP with no metadata but its colour profile."""
     upload.seek(0)
-    with Image.open(upload) as image:
-        image_format = image.format
-        profile = image.info.get("icc_profile")
-        options = dict(SAVE_OPTIONS.get(image_format, {}))
-        if image.getexif().get(ORIENTATION, 1) != 1:
-            image = ImageOps.exif_transpose(image)
+    with Image.open(upload) as opened:
+        image_format = opened.format or "PNG"
+        profile = opened.info.get("icc_profile")
+        options: dict[str, Any] = dict(SAVE_OPTIONS.get(image_format, {}))
+        image: Image.Image = opened
+        if opened.getexif().get(ORIENTATION, 1) != 1:
+            image = ImageOps.exif_transpose(opened)
         elif image_format == "JPEG":
-            options = {
-                "quality": "keep"
-            }  # the original's tables: no re-compression loss
+            # The original's quantisation tables: no loss from compressing twice.
+            options = {"quality": "keep"}
         out = io.BytesIO()
         if profile:
             options["icc_profile"] = profile
