@@ -134,6 +134,40 @@ def test_map_queries_pinned_at_each_level(
         assert client.get(url).content == response.content
 
 
+def test_map_marks_missing_and_suppressed_areas(client):
+    _city, areas = _map_world(3, Level.PLANNING_AREA)
+    Value.objects.filter(area=areas[0]).update(
+        value=None, suppressed=Suppression.SECRET
+    )
+    Value.objects.filter(area=areas[1]).delete()
+    html = client.get(
+        reverse("monitoring:map") + "?indikator=sgb2&ebene=planning_area"
+    ).content.decode()
+    paths = re.findall(
+        r'<path class="choropleth__area ([^"]+)" d="[^"]+">'
+        r"<title>([^<]+)</title>",
+        html,
+    )
+    assert paths == [
+        ("choropleth__area--missing", "Gebiet 0"),
+        ("choropleth__area--missing", "Gebiet 1"),
+        ("choropleth--p2", "Gebiet 2"),
+    ]
+    rows = re.findall(
+        r'<tr><th scope="row"><a href="([^"]+)">([^<]+)</a></th>'
+        r"<td>(.*?)</td><td>([^<]+)</td></tr>",
+        html,
+    )
+    assert [(href, name, klass) for href, name, _value, klass in rows] == [
+        ("/sozialmonitoring/gebiete/g-0/", "Gebiet 0", "–"),
+        ("/sozialmonitoring/gebiete/g-1/", "Gebiet 1", "–"),
+        ("/sozialmonitoring/gebiete/g-2/", "Gebiet 2", "1"),
+    ]
+    assert 'class="figure-suppressed"' in rows[0][2]
+    assert "keine Angabe" in rows[1][2]
+    assert rows[2][2] == "8,0 %"
+
+
 def test_map_draws_an_edited_boundary_anew(client):
     _city, areas = _map_world(2, Level.PLANNING_AREA)
     url = reverse("monitoring:map") + "?indikator=sgb2&ebene=planning_area"
