@@ -79,6 +79,9 @@ class Area(models.Model):
     )
     is_demo = models.BooleanField(_("Demo-Gebiet"), default=False)
     sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    # The map caches projected boundaries under the change times of the areas it
+    # draws (figures.map_geometry); bulk_create sets this too, QuerySet.update() not.
+    updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
     objects = AreaQuerySet.as_manager()
 

@@ -2,7 +2,8 @@
 
 from django import template
 from django.template.defaultfilters import floatformat
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -51,3 +52,49 @@ def show_change(number, decimals: int = 1):
         return "±" + _format(0, decimals)
     sign = "+" if number > 0 else "\u2212"
     return sign + _format(abs(number), decimals)
+
+
+# The map's two long loops are built here rather than in the template: a
+# planning-area map has a thousand areas, and a template loop over them took more
+# time than everything else the page does.
+
+
+@register.simple_tag
+def choropleth_areas(shapes):
+    """One SVG path per area, coloured by its class; its name as the tooltip."""
+    return format_html_join(
+        "",
+        '<path class="choropleth__area {}" d="{}"><title>{}</title></path>',
+        (
+            (
+                "choropleth__area--missing"
+                if shape["class_index"] is None
+                else f"choropleth--p{shape['palette']}",
+                shape["d"],
+                shape["area"].name,
+            )
+            for shape in shapes
+        ),
+    )
+
+
+@register.simple_tag
+def choropleth_rows(shapes, indicator):
+    """The table under the map: area, value (or why it is missing) and class."""
+    # One reverse() for all rows: the links differ only in the code, a slug, which
+    # reverse() would put in unquoted anyway. A reverse() per row cost more than
+    # the rest of the row.
+    head, tail = reverse("monitoring:area", kwargs={"code": "code"}).rsplit("code", 1)
+    return format_html_join(
+        "",
+        '<tr><th scope="row"><a href="{}">{}</a></th><td>{}</td><td>{}</td></tr>',
+        (
+            (
+                head + shape["area"].code + tail,
+                shape["area"].name,
+                show_value(shape["value"], indicator),
+                "–" if shape["class_index"] is None else shape["class_index"] + 1,
+            )
+            for shape in shapes
+        ),
+    )

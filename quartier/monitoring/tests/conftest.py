@@ -42,3 +42,13 @@ def _german():
 
     with translation.override("de"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The map caches projected boundaries: each test draws from a cold cache.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

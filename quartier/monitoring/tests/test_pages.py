@@ -16,6 +16,7 @@ from quartier.monitoring.models import (
     Value,
 )
 from quartier.monitoring.services import index_recompute
+from quartier.quarters.tests.factories import square
 
 from .factories import AreaFactory, IndicatorFactory
 
@@ -79,6 +80,124 @@ def test_map_queries_pinned(client, django_assert_num_queries, rows):
         response = client.get(reverse("monitoring:map"))
     assert response.status_code == 200
     assert response.content.count(b'class="choropleth__area ') == rows
+
+
+def _map_world(rows: int, level: str):
+    """The city, `rows` areas of `level` and, below other levels, two quarters drawn
+    as outlines; one value each."""
+    city = AreaFactory(code="stadt", name="Teststadt", level=Level.CITY)
+    quarters = [
+        AreaFactory(code=f"q-{n}", name=f"Quartier {n}", level=Level.QUARTER)
+        for n in range(rows if level == Level.QUARTER else 2)
+    ]
+    areas = (
+        quarters
+        if level == Level.QUARTER
+        else [
+            AreaFactory(code=f"g-{n}", name=f"Gebiet {n}", level=level)
+            for n in range(rows)
+        ]
+    )
+    indicator = IndicatorFactory(slug="sgb2")
+    Value.objects.bulk_create(
+        Value(
+            area=area,
+            indicator=indicator,
+            date=dt.date(2023, 12, 31),
+            value=Decimal(3 + n % 7),
+        )
+        for n, area in enumerate(dict.fromkeys([city, *quarters, *areas]))
+    )
+    return city, areas
+
+
+MAP_LEVELS = [Level.DISTRICT, Level.QUARTER, Level.PLANNING_AREA]
+
+
+@pytest.mark.parametrize("level", MAP_LEVELS)
+@pytest.mark.parametrize("method", ["quantile", "natuerlich"])
+@pytest.mark.parametrize("rows", [2, 20])
+def test_map_queries_pinned_at_each_level(
+    client, django_assert_num_queries, rows, level, method
+):
+    _city, _areas = _map_world(rows, level)
+    url = reverse("monitoring:map") + f"?indikator=sgb2&ebene={level}&klassen={method}"
+    # Cold: the boundaries are read once more, projected and cached.
+    with django_assert_num_queries(9):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.count(b'class="choropleth__area ') == rows
+    outlines = 0 if level == Level.QUARTER else 2
+    assert response.content.count(b'class="choropleth__quarter"') == outlines
+    # Warm: the projected paths come from the cache, the boundaries stay unread.
+    with django_assert_num_queries(8):
+        assert client.get(url).content == response.content
+
+
+def test_map_marks_missing_and_suppressed_areas(client):
+    _city, areas = _map_world(3, Level.PLANNING_AREA)
+    Value.objects.filter(area=areas[0]).update(
+        value=None, suppressed=Suppression.SECRET
+    )
+    Value.objects.filter(area=areas[1]).delete()
+    html = client.get(
+        reverse("monitoring:map") + "?indikator=sgb2&ebene=planning_area"
+    ).content.decode()
+    paths = re.findall(
+        r'<path class="choropleth__area ([^"]+)" d="[^"]+">'
+        r"<title>([^<]+)</title>",
+        html,
+    )
+    assert paths == [
+        ("choropleth__area--missing", "Gebiet 0"),
+        ("choropleth__area--missing", "Gebiet 1"),
+        ("choropleth--p2", "Gebiet 2"),
+    ]
+    rows = re.findall(
+        r'<tr><th scope="row"><a href="([^"]+)">([^<]+)</a></th>'
+        r"<td>(.*?)</td><td>([^<]+)</td></tr>",
+        html,
+    )
+    assert [(href, name, klass) for href, name, _value, klass in rows] == [
+        ("/sozialmonitoring/gebiete/g-0/", "Gebiet 0", "–"),
+        ("/sozialmonitoring/gebiete/g-1/", "Gebiet 1", "–"),
+        ("/sozialmonitoring/gebiete/g-2/", "Gebiet 2", "1"),
+    ]
+    assert 'class="figure-suppressed"' in rows[0][2]
+    assert "keine Angabe" in rows[1][2]
+    assert rows[2][2] == "8,0 %"
+
+
+def test_map_draws_an_edited_boundary_anew(client):
+    _city, areas = _map_world(2, Level.PLANNING_AREA)
+    url = reverse("monitoring:map") + "?indikator=sgb2&ebene=planning_area"
+
+    def paths():
+        return {
+            s["area"].code: s["d"] for s in client.get(url).context["map"]["shapes"]
+        }
+
+    before = paths()
+    areas[0].boundary = square(8.05, 52.3)
+    areas[0].save()
+    edited = paths()
+    assert edited["g-0"] != before["g-0"]
+    assert edited["g-1"] == before["g-1"]
+    AreaFactory(code="neu", name="Neu", level=Level.PLANNING_AREA)
+    assert paths()["neu"]
+    areas[1].delete()
+    assert list(paths()) == ["g-0", "neu"]
+
+
+def test_map_frame_follows_a_new_city_outline(client):
+    city, _areas = _map_world(2, Level.DISTRICT)
+    url = reverse("monitoring:map")
+    before = client.get(url).context["map"]
+    city.boundary = square(7.9, 52.2, size=0.5)
+    city.save()
+    after = client.get(url).context["map"]
+    assert after["frame"] != before["frame"]
+    assert after["shapes"][0]["d"] != before["shapes"][0]["d"]
 
 
 @pytest.mark.parametrize("rows", [2, 20])
