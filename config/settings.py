@@ -229,11 +229,15 @@ WHITENOISE_MAX_AGE = 3600  # unhashed files; hashed ones get a year and "immutab
 # default: every app server and worker already shares the database, so it holds across
 # machines too, where a file cache would need a shared filesystem. `migrate` creates its
 # table (quartier.ops migration). The test process keeps an in-process cache.
+# With Redis, an outage falls back to a per-process cache (quartier/core/cache.py says
+# why): pages answer, rate limits count per process. Short socket timeouts, so a hung
+# Redis costs a second, not a request's whole time budget.
 if env("CACHE_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "quartier.core.cache.ResilientRedisCache",
             "LOCATION": env("CACHE_URL"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 elif TESTING:
