@@ -230,11 +230,15 @@ WHITENOISE_MAX_AGE = 3600  # unhashed files; hashed ones get a year and "immutab
 # default: every app server and worker already shares the database, so it holds across
 # machines too, where a file cache would need a shared filesystem. `migrate` creates its
 # table (quartier.ops migration). The test process keeps an in-process cache.
+# With Redis, an outage falls back to a per-process cache (quartier/core/cache.py says
+# why): pages answer, rate limits count per process. Short socket timeouts, so a hung
+# Redis costs a second, not a request's whole time budget.
 if env("CACHE_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "quartier.core.cache.ResilientRedisCache",
             "LOCATION": env("CACHE_URL"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 elif TESTING:
@@ -262,7 +266,13 @@ TASKS = {
     }
 }
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every mail passes the idempotency ledger (quartier.ops.mail): a task that runs again
+# after its worker was killed does not mail anyone twice. The env's EMAIL_BACKEND names
+# the transport behind it (SMTP, file, console).
+EMAIL_BACKEND = "quartier.ops.mail.IdempotentEmailBackend"
+QUARTIER_EMAIL_TRANSPORT = env(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
@@ -382,6 +392,8 @@ if TESTING:
 QUARTIER_ATTACHMENTS_ACCEL_REDIRECT = env("ATTACHMENTS_ACCEL_REDIRECT", "")
 # /readyz answers 503 once the oldest runnable task has waited longer than this (s).
 QUARTIER_READY_MAX_QUEUE_LAG = int(env("READY_MAX_QUEUE_LAG", "300"))
+# A task whose worker has not beaten (every 10 s) for this long runs again elsewhere.
+QUARTIER_WORKER_SILENCE_SECONDS = int(env("WORKER_SILENCE_SECONDS", "120"))
 # Probes speak plain http to the app server itself, behind the TLS proxy.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # Days after an event until registrations lose their personal data (GDPR Art. 5).

@@ -55,3 +55,36 @@ class JobRun(models.Model):
         if self.started_at and self.finished_at:
             return self.finished_at - self.started_at
         return None
+
+
+class SentMail(models.Model):
+    """One row per mail a task sent: the idempotency key a re-run looks up first.
+
+    The key is a hash of the task run, the recipients, the subject and the mail's rank
+    among same-addressed mails of that run (see mail.py); nothing of the content is kept.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    task_id = models.CharField(max_length=64)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("versendete E-Mail")
+        verbose_name_plural = _("versendete E-Mails")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class WorkerBeat(models.Model):
+    """A task worker's last sign of life; a task held by a silent worker runs again."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("Lebenszeichen eines Task-Workers")
+        verbose_name_plural = _("Lebenszeichen der Task-Worker")
+
+    def __str__(self) -> str:
+        return self.worker_id

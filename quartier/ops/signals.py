@@ -1,4 +1,5 @@
-"""Bridge django-tasks' signals into the log context (see logs.py)."""
+"""Bridge django-tasks' signals into the log context (logs.py) and the mail ledger
+(mail.py)."""
 
 import logging
 from contextvars import ContextVar
@@ -6,6 +7,7 @@ from contextvars import ContextVar
 from django.dispatch import receiver
 from django_tasks.signals import task_enqueued, task_finished, task_started
 
+from . import mail
 from .logs import request_id
 
 logger = logging.getLogger("quartier.tasks")
@@ -25,6 +27,7 @@ def log_enqueued(sender, task_result, **kwargs):
 def enter_task(sender, task_result, **kwargs):
     _outer.set((*_outer.get(), request_id.get()))
     request_id.set(f"task:{task_result.id}")
+    mail.task_entered(task_result.id)
     logger.info(
         "task started",
         extra={"task_id": task_result.id, "task": task_result.task.module_path},
@@ -33,6 +36,7 @@ def enter_task(sender, task_result, **kwargs):
 
 @receiver(task_finished)
 def leave_task(sender, task_result, **kwargs):
+    mail.task_left()
     logger.info(
         "task finished",
         extra={

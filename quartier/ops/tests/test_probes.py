@@ -45,7 +45,7 @@ def test_not_ready_when_the_queue_lags(client, settings, database_queue):
 
 
 @pytest.mark.django_db
-def test_not_ready_when_the_cache_is_down(client, settings, database_queue):
+def test_degraded_but_serving_when_the_cache_is_down(client, settings, database_queue):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -53,7 +53,9 @@ def test_not_ready_when_the_cache_is_down(client, settings, database_queue):
         }
     }
     response = client.get("/readyz")
-    assert response.status_code == 503
+    # Every app server shares the one Redis: a 503 would take them all out at once.
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["cache"] == "fail"
     assert response.json()["checks"]["database"] == "ok"
 
