@@ -9,7 +9,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from quartier.quarters.models import Quarter
 from quartier.quarters.permissions import is_city_editor
 
 ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 
 
 def money_field(verbose_name, **kwargs) -> models.DecimalField:
@@ -38,6 +40,32 @@ class FundQuerySet(models.QuerySet):
         if is_city_editor(user):
             return self
         return self.filter(quarter__team__in=user.groups.all())
+
+    def with_remaining(self, year: int):
+        """Annotate `budget_committed` and `budget_remaining` for `year`.
+
+        The one place where "what is left in the fund" is computed: the public pages,
+        the team pages, the report, the API and the services that refuse to overspend
+        all read it from here, so they can never show different figures.
+        """
+        applications = self.model._meta.get_field("applications").related_model
+        money = models.DecimalField(max_digits=12, decimal_places=2)
+        committed = (
+            applications.objects.committed()
+            .filter(fund=OuterRef("pk"), budget_year=year)
+            .order_by()
+            .values("fund")
+            .annotate(total=Sum("approved_amount"))
+            .values("total")
+        )
+        return self.annotate(
+            budget_committed=Coalesce(
+                Subquery(committed, output_field=money), Value(ZERO), output_field=money
+            ),
+            budget_remaining=models.ExpressionWrapper(
+                F("yearly_budget") - F("budget_committed"), output_field=money
+            ),
+        )
 
 
 class Fund(models.Model):
@@ -151,17 +179,33 @@ class Fund(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("funds:fund_detail", kwargs={"slug": self.slug})
 
+    # SQLite hands computed decimals back unscaled (300, not 300.00); the figures are
+    # shown and exported, so they are brought to cents here.
+    @property
+    def committed_amount(self) -> Decimal:
+        """Set on funds from `Fund.objects.with_remaining(year)`."""
+        return Decimal(self.budget_committed).quantize(CENT)
+
+    @property
+    def remaining_amount(self) -> Decimal:
+        """Set on funds from `Fund.objects.with_remaining(year)`."""
+        return Decimal(self.budget_remaining).quantize(CENT)
+
+    def _budget(self, year: int) -> tuple[Decimal, Decimal]:
+        fund = (
+            Fund.objects.with_remaining(year)
+            .only("pk", "yearly_budget")
+            .get(pk=self.pk)
+        )
+        return fund.committed_amount, fund.remaining_amount
+
     def committed(self, year: int) -> Decimal:
         """Euros approved in `year` (one query): what the jury has promised so far."""
-        total = (
-            self.applications.committed()
-            .filter(budget_year=year)
-            .aggregate(total=Sum("approved_amount"))["total"]
-        )
-        return total or ZERO
+        return self._budget(year)[0]
 
     def left(self, year: int) -> Decimal:
-        return self.yearly_budget - self.committed(year)
+        """Euros still free in `year` (one query), see `FundQuerySet.with_remaining`."""
+        return self._budget(year)[1]
 
 
 class FundRound(models.Model):

@@ -142,26 +142,20 @@ def _year(request: HttpRequest) -> int:
 
 def fund_index(request: HttpRequest) -> HttpResponse:
     year = timezone.localdate().year
-    funds = list(Fund.objects.active().select_related("quarter"))
-    committed = reporting.committed_by_fund(funds, year)
-    rows = [
-        {"fund": fund, "left": fund.yearly_budget - committed.get(fund.pk, 0)}
-        for fund in funds
-    ]
+    funds = Fund.objects.active().select_related("quarter").with_remaining(year)
+    rows = [{"fund": fund, "left": fund.remaining_amount} for fund in funds]
     return render(request, "funds/fund_index.html", {"rows": rows, "year": year})
 
 
 def fund_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    fund = get_object_or_404(Fund.objects.select_related("quarter"), slug=slug)
     year = timezone.localdate().year
+    fund = get_object_or_404(
+        Fund.objects.select_related("quarter").with_remaining(year), slug=slug
+    )
     funded = list(
         fund.applications.funded_public()
         .filter(budget_year__gte=year - 2)
         .order_by("-budget_year", "title")
-    )
-    committed = sum(
-        (a.approved_amount for a in funded if a.budget_year == year),
-        start=fund.yearly_budget * 0,
     )
     return render(
         request,
@@ -169,8 +163,8 @@ def fund_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "fund": fund,
             "year": year,
-            "committed": committed,
-            "left": fund.yearly_budget - committed,
+            "committed": fund.committed_amount,
+            "left": fund.remaining_amount,
             "funded": funded,
             "rounds": fund.rounds.filter(deadline__gte=timezone.localdate()),
             "can_manage": request.user.has_perm("funds.manage_fund", fund),
