@@ -13,13 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from quartier.accounts.permissions import is_verified
 from quartier.core.inputs import DATE_MAX, DATE_MIN, parse_int
 
-from . import reporting, services
+from . import reporting, services, workflow
 from .forms import (
     ApplicationForm,
     AttachmentForm,
@@ -46,88 +45,6 @@ from .models import (
 from .permissions import _jury_member, get_application_for_user, get_fund_for_user
 
 EMPTY_COST_ROWS = 3
-
-# "What happens next", as the applicant reads it on the status page.
-NEXT_STEPS = {
-    Status.DRAFT: gettext_lazy(
-        "Ihr Antrag ist als Entwurf gespeichert. Ergänzen Sie ihn in Ruhe und reichen "
-        "Sie ihn ein, wenn alles vollständig ist. Erst dann sieht ihn das Quartiersteam."
-    ),
-    Status.SUBMITTED: gettext_lazy(
-        "Ihr Antrag ist eingegangen. Das Quartiersteam prüft als Nächstes, ob er "
-        "vollständig ist und zu den Regeln des Fonds passt."
-    ),
-    Status.IN_CHECK: gettext_lazy(
-        "Das Quartiersteam prüft Ihren Antrag. Fehlt etwas, melden wir uns; sonst "
-        "kommt er auf die Tagesordnung der nächsten Jurysitzung."
-    ),
-    Status.CHANGES_REQUESTED: gettext_lazy(
-        "Das Quartiersteam bittet um Ergänzungen (siehe Nachricht). Bearbeiten Sie den "
-        "Antrag und reichen Sie ihn erneut ein."
-    ),
-    Status.READY: gettext_lazy(
-        "Ihr Antrag ist vollständig und liegt der Jury vor. Nach der Sitzung erfahren "
-        "Sie die Entscheidung hier und per E-Mail."
-    ),
-    Status.APPROVED: gettext_lazy(
-        "Ihr Projekt ist bewilligt. Als Nächstes bekommen Sie den Bescheid mit Betrag, "
-        "Auflagen und der Frist für den Verwendungsnachweis."
-    ),
-    Status.REJECTED: gettext_lazy(
-        "Ihr Antrag wurde leider abgelehnt; die Begründung steht unten. Bei Fragen "
-        "hilft Ihnen das Quartiersbüro gern, auch bei einem neuen Antrag."
-    ),
-    Status.LETTER_SENT: gettext_lazy(
-        "Der Bescheid ist da. Das Quartiersteam veranlasst die Auszahlung auf Ihr Konto."
-    ),
-    Status.PAID: gettext_lazy(
-        "Das Geld ist ausgezahlt. Nach dem Projekt laden Sie hier Belege, Fotos und "
-        "einen kurzen Bericht hoch (Verwendungsnachweis) – bis zur genannten Frist."
-    ),
-    Status.PROOF_SUBMITTED: gettext_lazy(
-        "Ihr Verwendungsnachweis ist eingegangen. Das Quartiersteam prüft die Belege."
-    ),
-    Status.PROOF_CHECKED: gettext_lazy(
-        "Der Verwendungsnachweis ist geprüft. Das Quartiersteam schließt den Antrag ab."
-    ),
-    Status.CLOSED: gettext_lazy(
-        "Ihr Projekt ist abgeschlossen. Danke für Ihr Engagement!"
-    ),
-    Status.WITHDRAWN: gettext_lazy("Sie haben den Antrag zurückgezogen."),
-}
-
-# Buttons on the status page: action → (target status, who, label, needs a message).
-ACTIONS = {
-    "submit": (Status.SUBMITTED, "applicant", gettext_lazy("Antrag einreichen"), False),
-    "withdraw": (
-        Status.WITHDRAWN,
-        "applicant",
-        gettext_lazy("Antrag zurückziehen"),
-        False,
-    ),
-    "check": (Status.IN_CHECK, "team", gettext_lazy("Formale Prüfung beginnen"), False),
-    "request_changes": (
-        Status.CHANGES_REQUESTED,
-        "team",
-        gettext_lazy("Nachbesserung erbitten"),
-        True,
-    ),
-    "ready": (Status.READY, "team", gettext_lazy("Bereit zur Entscheidung"), False),
-    "letter": (Status.LETTER_SENT, "team", gettext_lazy("Bescheid erstellen"), False),
-    "return_proof": (
-        Status.PAID,
-        "team",
-        gettext_lazy("Nachweis zurückgeben"),
-        True,
-    ),
-    "proof_checked": (
-        Status.PROOF_CHECKED,
-        "team",
-        gettext_lazy("Nachweis geprüft"),
-        False,
-    ),
-    "close": (Status.CLOSED, "team", gettext_lazy("Antrag abschließen"), False),
-}
 
 
 def _year(request: HttpRequest) -> int:
@@ -321,23 +238,17 @@ def application_detail_context(application_pk: int, user, **forms) -> dict:
     is_applicant = user.has_perm("funds.act_as_applicant", application)
     is_staff = user.has_perm("funds.manage_application", application)
     member = _jury_member(user, application.fund)
-    actions = []
-    for key, (target, role, label, needs_reason) in ACTIONS.items():
-        mover = application.mover(target)
-        allowed = (role == "applicant" and is_applicant) or (
-            role == "team" and is_staff
-        )
-        if allowed and mover in (role,):
-            actions.append({"key": key, "label": label, "needs_reason": needs_reason})
     context = {
         "application": application,
         "fund": application.fund,
-        "next_step": NEXT_STEPS[application.status],
+        "next_step": workflow.NEXT_STEPS[application.status],
         "is_applicant": is_applicant,
         "is_staff": is_staff,
         "is_jury": member is not None,
         "show_personal": user.has_perm("funds.view_personal_data", application),
-        "actions": actions,
+        "actions": workflow.available_actions(
+            application, is_applicant=is_applicant, is_staff=is_staff
+        ),
         "reason_form": forms.get("reason_form") or ReasonForm(),
         "my_vote": next(
             (v for v in application.votes.all() if member and v.member_id == member.pk),
@@ -412,15 +323,10 @@ def _rerender(request, application, status=200, **forms) -> HttpResponse:
 def application_action(request: HttpRequest, pk: int) -> HttpResponse:
     """One URL for the simple workflow steps (buttons on the status page)."""
     application = get_application_for_user(request.user, pk)
-    action = ACTIONS.get(request.POST.get("action", ""))
-    if action is None:
+    action = workflow.ACTIONS.get(request.POST.get("action", ""))
+    if action is None or not workflow.may_take(request.user, application, action):
         raise Http404
-    target, role, _label, _needs_reason = action
-    perm = (
-        "funds.act_as_applicant" if role == "applicant" else "funds.manage_application"
-    )
-    if not request.user.has_perm(perm, application):
-        raise Http404
+    target, role = action.target, action.role
     form = ReasonForm(request.POST)
     form.is_valid()
     reason = form.cleaned_data.get("reason", "")
@@ -459,7 +365,7 @@ def application_action(request: HttpRequest, pk: int) -> HttpResponse:
         for message in error.messages:
             form.add_error(None, message)
         return _rerender(request, application, reason_form=form)
-    messages.success(request, _("Erledigt: %(label)s.") % {"label": action[2]})
+    messages.success(request, _("Erledigt: %(label)s.") % {"label": action.label})
     return redirect(application)
 
 
