@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from django.conf import settings
 from django.db import models
@@ -168,6 +169,13 @@ class Visibility(models.TextChoices):
 
 
 class IdeaQuerySet(models.QuerySet):
+    def awaiting_moderation(self, quarters):
+        """Ideas in `quarters` that wait for approval or have an open report."""
+        reported = Report.objects.open().filter(idea__isnull=False).values("idea")
+        return self.filter(quarter__in=quarters).filter(pk__in=reported) | self.filter(
+            quarter__in=quarters, visibility=Visibility.PENDING
+        )
+
     def visible(self):
         return self.filter(visibility=Visibility.VISIBLE)
 
@@ -329,6 +337,13 @@ class Support(models.Model):
 
 
 class CommentQuerySet(models.QuerySet):
+    def awaiting_moderation(self, quarters):
+        """Comments under ideas in `quarters` that wait for approval or are reported."""
+        reported = Report.objects.open().filter(comment__isnull=False).values("comment")
+        return self.filter(idea__quarter__in=quarters).filter(
+            pk__in=reported
+        ) | self.filter(idea__quarter__in=quarters, visibility=Visibility.PENDING)
+
     def visible_to(self, user):
         if user is None or not user.is_authenticated:
             return self.filter(visibility=Visibility.VISIBLE)
@@ -442,6 +457,14 @@ class Report(models.Model):
         return self.reason[:60]
 
 
+class ModerationActionQuerySet(models.QuerySet):
+    def in_quarters(self, quarters):
+        """Steps taken on ideas of `quarters` or on comments under them."""
+        return self.filter(idea__quarter__in=quarters) | self.filter(
+            comment__idea__quarter__in=quarters
+        )
+
+
 class ModerationAction(models.Model):
     """History: who did what to which item, when and why. Never edited."""
 
@@ -463,6 +486,8 @@ class ModerationAction(models.Model):
     action = models.CharField(max_length=10, choices=Action.choices)
     reason = models.CharField(_("Begründung"), max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ModerationActionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Moderationsschritt")
@@ -521,6 +546,45 @@ class Poll(ClusterableModel, Period):
     @property
     def shows_results(self) -> bool:
         return self.live_results or self.phase() == Phase.CLOSED
+
+    def results(self) -> list[dict]:
+        """Per question: each option with its count and share, and the free texts.
+
+        Three queries whatever the number of answers; questions and options come
+        from the prefetch cache when the caller prefetched `questions__options`.
+        """
+        answers = PollAnswer.objects.filter(response__poll=self)
+        counts = Counter(
+            answers.filter(option__isnull=False).values_list("option_id", flat=True)
+        )
+        texts: dict[int, list[str]] = {}
+        for question_id, text in (
+            answers.filter(option__isnull=True)
+            .exclude(text="")
+            .values_list("question_id", "text")
+        ):
+            texts.setdefault(question_id, []).append(text)
+        total = self.responses.count()
+        results = []
+        for question in self.questions.all():
+            options = [
+                {
+                    "text": option.text,
+                    "count": counts[option.pk],
+                    "percent": round(100 * counts[option.pk] / total) if total else 0,
+                }
+                for option in question.options.all()
+                # A hidden option is no longer offered; its votes still count.
+                if not option.is_hidden or counts[option.pk]
+            ]
+            results.append(
+                {
+                    "question": question,
+                    "options": options,
+                    "texts": texts.get(question.pk, []),
+                }
+            )
+        return results
 
 
 class PollQuestion(models.Model):

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import secrets
-from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -361,22 +361,12 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     quarters = _moderation_scope(request.user)
     if not quarters.exists():
         raise Http404
-    open_reports = Report.objects.open()
-    ideas = Idea.objects.filter(quarter__in=quarters).filter(
-        pk__in=open_reports.filter(idea__isnull=False).values("idea")
-    ) | Idea.objects.filter(quarter__in=quarters, visibility=Visibility.PENDING)
-    comments = Comment.objects.filter(idea__quarter__in=quarters).filter(
-        pk__in=open_reports.filter(comment__isnull=False).values("comment")
-    ) | Comment.objects.filter(
-        idea__quarter__in=quarters, visibility=Visibility.PENDING
-    )
-    from django.db.models import Prefetch
-
+    ideas = Idea.objects.awaiting_moderation(quarters)
+    comments = Comment.objects.awaiting_moderation(quarters)
     reports = Prefetch("reports", queryset=Report.objects.open().order_by("created_at"))
-    history = (
-        ModerationAction.objects.filter(idea__quarter__in=quarters)
-        | ModerationAction.objects.filter(comment__idea__quarter__in=quarters)
-    ).select_related("moderator", "idea", "comment__idea")[:30]
+    history = ModerationAction.objects.in_quarters(quarters).select_related(
+        "moderator", "idea", "comment__idea"
+    )[:30]
     return render(
         request,
         "participation/moderation_queue.html",
@@ -489,42 +479,6 @@ def _polls():
     return Poll.objects.select_related("quarter").prefetch_related("questions__options")
 
 
-def poll_results(poll: Poll) -> list[dict]:
-    counts = Counter(
-        PollAnswer.objects.filter(
-            response__poll=poll, option__isnull=False
-        ).values_list("option_id", flat=True)
-    )
-    texts: dict[int, list[str]] = {}
-    for question_id, text in (
-        PollAnswer.objects.filter(response__poll=poll, option__isnull=True)
-        .exclude(text="")
-        .values_list("question_id", "text")
-    ):
-        texts.setdefault(question_id, []).append(text)
-    total = poll.responses.count()
-    results = []
-    for question in poll.questions.all():
-        options = [
-            {
-                "text": option.text,
-                "count": counts[option.pk],
-                "percent": round(100 * counts[option.pk] / total) if total else 0,
-            }
-            for option in question.options.all()
-            # A hidden option is no longer offered; its votes still count.
-            if not option.is_hidden or counts[option.pk]
-        ]
-        results.append(
-            {
-                "question": question,
-                "options": options,
-                "texts": texts.get(question.pk, []),
-            }
-        )
-    return results
-
-
 def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     poll = get_object_or_404(_polls(), pk=pk)
     user = request.user if request.user.is_authenticated else None
@@ -564,7 +518,7 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "answered": answered,
             "phase": poll.phase(),
-            "results": poll_results(poll) if poll.shows_results or manage else None,
+            "results": poll.results() if poll.shows_results or manage else None,
             "can_export": manage,
         },
     )
