@@ -1,5 +1,6 @@
 """Verfügungsfonds: a quarter's small fund, its rounds, jury and the applications to it."""
 
+# `attachment_path` is named by path in a migration (the upload_to of attachments).
 from .application import (  # noqa: F401
     Attachment,
     CostItem,
