@@ -21,8 +21,10 @@ ALLOWED_LONG = {
     "quartier/cms/demo/texts_de.py": "the demo site's German page texts, data only",
     "quartier/monitoring/*": "owned by the monitoring performance work running now",
     "quartier/measures/models.py": "to become a package like funds/events/participation",
-    "quartier/*/services.py": "one service per write; splitting by entity is next",
-    "quartier/*/views.py": "glue only (no view over 150 lines); split by audience next",
+    "quartier/funds/services.py": "one service per write; splitting by entity is next",
+    "quartier/participation/services.py": "one service per write; splitting is next",
+    # To be split like funds/views/ once the import-cycle work on events is merged.
+    "quartier/events/views.py": "glue only, no view over 150 lines",
     "quartier/accounts/personal_data.py": "one concern: the export of a person's data",
     "quartier/quarters/models.py": "one concern (quarters, offices, teams), 8 over",
     "quartier/events/forms.py": "one concern (the events forms), 7 over",
@@ -86,6 +88,6 @@ def test_no_view_is_over_the_limit():
 
 def test_the_walk_sees_the_apps():
     names = {name for name, _path in _modules()}
-    assert {"quartier/funds/views.py", "quartier/funds/workflow.py"} <= names
+    assert {"quartier/funds/views/status.py", "quartier/funds/workflow.py"} <= names
     assert "quartier/events/models/dates.py" in names
     assert not any("/migrations/" in name for name in names)

@@ -1,60 +1,42 @@
-from __future__ import annotations
+"""Ideas and their comments: list, map, detail, writing, support and feedback."""
 
-import secrets
+from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quartier.core.csv import Column, csv_response
 from quartier.core.inputs import require_id
 from quartier.quarters.models import Quarter
 
-from . import services
-from .forms import (
+from .. import services
+from ..forms import (
     CommentForm,
     FeedbackForm,
     IdeaFilterForm,
     IdeaForm,
     IdeaImageForm,
-    ModerationForm,
-    PollResponseForm,
-    ReportForm,
+    add_service_error,
 )
-from .maps import MAX_POINTS, ideas_map
-from .models import (
+from ..maps import MAX_POINTS, ideas_map
+from ..models import (
     CallForIdeas,
     Comment,
     Idea,
     ModerationAction,
     Phase,
-    Poll,
-    PollAnswer,
-    Report,
     Support,
     Visibility,
 )
-from .permissions import get_comment_for_user, get_idea_for_user
+from ..permissions import get_comment_for_user, get_idea_for_user
+from .periods import call_context
 
 PAGE_SIZE = 20
-DEVICE_COOKIE = "umfrage_geraet"
-
-
-def _form_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-# --- Ideas -----------------------------------------------------------------
 
 
 def idea_list(request: HttpRequest) -> HttpResponse:
@@ -184,7 +166,7 @@ def idea_create(
                 author=request.user, quarter=quarter, call=call, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             if idea.visibility == Visibility.PENDING:
                 messages.info(
@@ -235,7 +217,7 @@ def idea_feedback(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.idea_give_feedback(idea=idea, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Stand und Antwort sind gespeichert."))
             return redirect(idea)
@@ -267,7 +249,7 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 idea=idea, author=request.user, parent=parent, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             if comment.visibility == Visibility.PENDING:
                 messages.info(
@@ -293,7 +275,7 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.comment_edit(comment=comment, body=form.cleaned_data["body"])
         except ValidationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Ihr Kommentar ist geändert."))
             return redirect(comment.get_absolute_url())
@@ -311,248 +293,3 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.comment_delete(comment=comment)
     messages.success(request, _("Ihr Kommentar ist gelöscht."))
     return redirect(comment.idea)
-
-
-# --- Reports and moderation ------------------------------------------------
-
-
-def _target(request, kind: str, pk: int) -> Idea | Comment:
-    if kind == "idee":
-        return get_idea_for_user(request.user, pk)
-    if kind == "kommentar":
-        comment = get_comment_for_user(request.user, pk, perm="participation.view_idea")
-        return comment
-    raise Http404
-
-
-@login_required
-def report_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    item = _target(request, kind, pk)
-    if not request.user.has_perm("participation.report", item):
-        return render(request, "participation/verify_first.html", status=403)
-    form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        target = {"idea": item} if isinstance(item, Idea) else {"comment": item}
-        try:
-            services.report_create(
-                reporter=request.user, reason=form.cleaned_data["reason"], **target
-            )
-        except ValidationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(
-                request, _("Danke für Ihre Meldung. Die Moderation sieht sie sich an.")
-            )
-            return redirect(item.get_absolute_url())
-    return render(
-        request, "participation/report_form.html", {"form": form, "item": item}
-    )
-
-
-def _moderation_scope(user):
-    """Moderators and city editors see every quarter; a team only its own."""
-    if user.has_perm("participation.moderate_any"):
-        return Quarter.objects.all()
-    return Quarter.objects.filter(team__in=user.groups.all())
-
-
-@login_required
-def moderation_queue(request: HttpRequest) -> HttpResponse:
-    quarters = _moderation_scope(request.user)
-    if not quarters.exists():
-        raise Http404
-    ideas = Idea.objects.awaiting_moderation(quarters)
-    comments = Comment.objects.awaiting_moderation(quarters)
-    reports = Prefetch("reports", queryset=Report.objects.open().order_by("created_at"))
-    history = ModerationAction.objects.in_quarters(quarters).select_related(
-        "moderator", "idea", "comment__idea"
-    )[:30]
-    return render(
-        request,
-        "participation/moderation_queue.html",
-        {
-            "ideas": ideas.select_related("quarter", "author").prefetch_related(
-                reports
-            )[:100],
-            "comments": comments.select_related(
-                "idea__quarter", "author"
-            ).prefetch_related(reports)[:100],
-            "history": history,
-            "form": ModerationForm(),
-        },
-    )
-
-
-@require_POST
-@login_required
-def moderate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    if kind == "idee":
-        item = get_object_or_404(
-            Idea.objects.select_related("quarter", "author"), pk=pk
-        )
-        scope = item
-    elif kind == "kommentar":
-        item = get_object_or_404(
-            Comment.objects.select_related("idea__quarter", "author", "parent"), pk=pk
-        )
-        scope = item.idea
-    else:
-        raise Http404
-    if not request.user.has_perm("participation.moderate", scope):
-        raise Http404
-    form = ModerationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.item_moderate(
-                item=item,
-                moderator=request.user,
-                action=form.cleaned_data["action"],
-                reason=form.cleaned_data["reason"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except services.ModerationConflict as conflict:
-            latest = conflict.latest
-            if latest:
-                messages.warning(
-                    request,
-                    _(
-                        "Nicht gespeichert: %(name)s hat diesen Beitrag inzwischen %(action)s (%(reason)s). Bitte prüfen Sie den neuen Stand."
-                    )
-                    % {
-                        "name": latest.moderator.public_name
-                        if latest.moderator
-                        else _("jemand"),
-                        "action": latest.get_action_display(),
-                        "reason": latest.reason or "–",
-                    },
-                )
-            else:
-                messages.warning(
-                    request,
-                    _("Nicht gespeichert: Der Beitrag wurde inzwischen geändert."),
-                )
-        else:
-            messages.success(request, _("Die Entscheidung ist gespeichert."))
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    if request.POST.get("weiter") == "beitrag":
-        return redirect(item.get_absolute_url())
-    return redirect("participation:moderation")
-
-
-# --- Calls for ideas -------------------------------------------------------
-
-
-def call_list(request: HttpRequest) -> HttpResponse:
-    calls = CallForIdeas.objects.filter(
-        quarter__in=Quarter.objects.public()
-    ).select_related("quarter")
-    return render(request, "participation/call_list.html", {"calls": calls})
-
-
-def call_context(call: CallForIdeas) -> dict:
-    return {
-        "call": call,
-        "phase": call.phase(),
-        "ideas": call.ideas.visible().for_list().sorted_by("unterstuetzt")[:50],
-    }
-
-
-def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    call = get_object_or_404(CallForIdeas.objects.select_related("quarter"), pk=pk)
-    return render(request, "participation/call_detail.html", call_context(call))
-
-
-# --- Polls -----------------------------------------------------------------
-
-
-def poll_list(request: HttpRequest) -> HttpResponse:
-    polls = Poll.objects.filter(quarter__in=Quarter.objects.public()).select_related(
-        "quarter"
-    )
-    return render(request, "participation/poll_list.html", {"polls": polls})
-
-
-def _polls():
-    return Poll.objects.select_related("quarter").prefetch_related("questions__options")
-
-
-def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    poll = get_object_or_404(_polls(), pk=pk)
-    user = request.user if request.user.is_authenticated else None
-    device = request.COOKIES.get(DEVICE_COOKIE, "")
-    if user:
-        answered = poll.responses.filter(user=user).exists()
-    else:
-        answered = bool(device) and poll.responses.filter(device_token=device).exists()
-    can_answer = poll.is_open and not answered and (user or poll.allow_anonymous)
-    form = PollResponseForm(request.POST or None, poll=poll) if can_answer else None
-    if request.method == "POST" and form is not None and form.is_valid():
-        token = device or secrets.token_urlsafe(24)
-        try:
-            services.poll_respond(
-                poll=poll, answers=form.answers(), user=user, device_token=token
-            )
-        except ValidationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("Danke für Ihre Teilnahme!"))
-            response = redirect(poll)
-            if not user:
-                response.set_cookie(
-                    DEVICE_COOKIE,
-                    token,
-                    max_age=60 * 60 * 24 * 365,
-                    httponly=True,
-                    samesite="Lax",
-                )
-            return response
-    manage = request.user.has_perm("participation.manage_quarter", poll.quarter)
-    return render(
-        request,
-        "participation/poll_detail.html",
-        {
-            "poll": poll,
-            "form": form,
-            "answered": answered,
-            "phase": poll.phase(),
-            "results": poll.results() if poll.shows_results or manage else None,
-            "can_export": manage,
-        },
-    )
-
-
-@login_required
-def poll_export(request: HttpRequest, pk: int) -> HttpResponse:
-    """Results as CSV for the team: one row per response and question."""
-    poll = get_object_or_404(_polls(), pk=pk)
-    if not request.user.has_perm("participation.manage_quarter", poll.quarter):
-        raise Http404
-    answers = (
-        PollAnswer.objects.filter(response__poll=poll)
-        .select_related("question", "option")
-        .order_by("response_id", "question__sort_order", "pk")
-    )
-    return csv_response(
-        request,
-        f"umfrage-{poll.pk}.csv",
-        [
-            Column("response", _("Antwort")),
-            Column("question", _("Frage")),
-            Column("kind", _("Art")),
-            Column("option", _("Auswahl")),
-            Column("text", _("Text")),
-        ],
-        (
-            [
-                answer.response_id,
-                answer.question.text,
-                answer.question.kind,
-                answer.option.text if answer.option else "",
-                answer.text,
-            ]
-            for answer in answers
-        ),
-    )
