@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import calendar as pycalendar
 import datetime as dt
-import json
 from functools import partial
 
 from django.conf import settings
@@ -14,8 +12,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import _json_script_escapes
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -26,6 +22,7 @@ from quartier.core.inputs import parse_month
 from quartier.core.ratelimit import TOO_MANY, mail_form_refused
 from quartier.quarters.models import Quarter
 
+from .calendar import month_grid, month_occurrences, neighbour_months
 from .forms import (
     ICS_MAX_BYTES,
     ContactAttendeesForm,
@@ -37,8 +34,9 @@ from .forms import (
     ReviewForm,
 )
 from .ical import build_calendar, events_import_ics, fetch_ics
+from .jsonld import event_json_ld
 from .maps import venues_map
-from .models import BERLIN, Category, Event, Occurrence, Registration
+from .models import Category, Event, Occurrence, Registration
 from .permissions import get_event_for_user
 from .services import (
     RegistrationError,
@@ -90,76 +88,6 @@ def event_list(request: HttpRequest) -> HttpResponse:
     return render(request, name, context)
 
 
-def _json_ld(event: Event, occurrences, request: HttpRequest) -> str:
-    """schema.org Event, one per upcoming date (what search engines understand)."""
-    venue = event.venue
-    place = {
-        "@type": "Place",
-        "name": venue.name,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": venue.street,
-            "postalCode": venue.postcode,
-            "addressLocality": venue.city,
-            "addressCountry": "DE",
-        },
-    }
-    if venue.latitude is not None:
-        place["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": venue.latitude,
-            "longitude": venue.longitude,
-        }
-    organiser = (
-        {"@type": "Organization", "name": event.organisation.name}
-        if event.organisation
-        else {
-            "@type": "Organization",
-            "name": ", ".join(
-                f"Quartiersteam {q.short_name}" for q in event.quarters.all()
-            ),
-        }
-    )
-    url = request.build_absolute_uri(event.get_absolute_url())
-    items = []
-    for occ in occurrences[:10]:
-        item = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": event.title,
-            "description": event.description,
-            "startDate": occ.local_start.isoformat(),
-            "endDate": occ.local_end.isoformat(),
-            "eventStatus": "https://schema.org/EventCancelled"
-            if occ.is_cancelled
-            else (
-                "https://schema.org/EventRescheduled"
-                if occ.is_modified
-                else "https://schema.org/EventScheduled"
-            ),
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-            "location": place,
-            "organizer": organiser,
-            "url": url,
-            "inLanguage": [c for c in event.languages.split(",") if c],
-            "isAccessibleForFree": event.is_free,
-            "offers": {
-                "@type": "Offer",
-                "price": str(event.cost_eur or 0),
-                "priceCurrency": "EUR",
-                "url": url,
-                "availability": "https://schema.org/InStock",
-            },
-        }
-        if event.image_id:
-            item["image"] = request.build_absolute_uri(event.image.file.url)
-        items.append(item)
-    data = items[0] if len(items) == 1 else items
-    return mark_safe(  # noqa: S308 - escaped like json_script: no </script> breakout
-        json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
-    )
-
-
 def event_detail_context(event: Event, request: HttpRequest, form=None) -> dict:
     now = timezone.now()
     occurrences = list(
@@ -182,7 +110,7 @@ def event_detail_context(event: Event, request: HttpRequest, form=None) -> dict:
         "event": event,
         "occurrences": occurrences,
         "form": form,
-        "json_ld": _json_ld(event, occurrences, request) if occurrences else "",
+        "json_ld": event_json_ld(event, occurrences, request) if occurrences else "",
         "is_past": past,
         "share_url": request.build_absolute_uri(event.get_absolute_url()),
         "can_manage": request.user.has_perm("events.view_registrations", event),
@@ -504,54 +432,16 @@ def feed_category(request: HttpRequest, category: str) -> HttpResponse:
 # --- month calendar and map ---
 
 
-CALENDAR_CELL_ITEMS = 4
-
-
 def event_calendar(request: HttpRequest) -> HttpResponse:
     """A month grid; each day lists its dates. No JavaScript: links move the month."""
     asked = request.GET.get("monat", "")
     # An unknown month ("1-1", "9999-12") shows this month and says so.
     first = parse_month(asked) or timezone.localdate().replace(day=1)
-    days_in_month = pycalendar.monthrange(first.year, first.month)[1]
-    start = dt.datetime.combine(first, dt.time(), BERLIN)
-    end = start + dt.timedelta(days=days_in_month)
     quarter = (
         Quarter.objects.public().filter(slug=request.GET.get("quartier", "")).first()
     )
-    occurrences = Occurrence.objects.public().between(start, end)
-    if quarter:
-        occurrences = occurrences.filter(event__quarters=quarter)
-    by_day: dict[dt.date, list[Occurrence]] = {}
-    occurrences = occurrences.select_related("event").only(
-        "starts_at",
-        "ends_at",
-        "status",
-        "is_modified",
-        "event_id",
-        "event__title",
-        "event__all_day",
-        "event__status",
-    )
-    for occ in occurrences.order_by("starts_at", "pk"):
-        by_day.setdefault(occ.local_start.date(), []).append(occ)
-    weeks = []
-    for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(
-        first.year, first.month
-    ):
-        # A full day links to the list instead of growing the cell without end.
-        weeks.append(
-            [
-                {
-                    "date": day,
-                    "in_month": day.month == first.month,
-                    "items": by_day.get(day, [])[:CALENDAR_CELL_ITEMS],
-                    "more": max(0, len(by_day.get(day, [])) - CALENDAR_CELL_ITEMS),
-                }
-                for day in week
-            ]
-        )
-    previous = (first - dt.timedelta(days=1)).replace(day=1)
-    following = first + dt.timedelta(days=days_in_month)
+    weeks = month_grid(first, month_occurrences(first, quarter))
+    previous, following = neighbour_months(first)
     suffix = f"&quartier={quarter.slug}" if quarter else ""
     return render(
         request,

@@ -8,7 +8,6 @@ from quartier.core.api_schema import AbsoluteUrl, Licensed, Money
 from quartier.core.licence import licence_info
 
 from .models import Fund, FundApplication
-from .reporting import committed_by_fund
 
 router = Router(tags=["funds"])
 
@@ -41,8 +40,7 @@ class FundList(Licensed):
 @router.get("/", response=FundList, summary="Verfügungsfonds und geförderte Projekte")
 def list_funds(request: HttpRequest):
     year = timezone.localdate().year
-    funds = list(Fund.objects.active().select_related("quarter"))
-    committed = committed_by_fund(funds, year)
+    funds = list(Fund.objects.active().select_related("quarter").with_remaining(year))
     projects: dict[int, list[dict]] = {}
     for project in (
         FundApplication.objects.funded_public()
@@ -70,7 +68,7 @@ def list_funds(request: HttpRequest):
             "yearly_budget_eur": fund.yearly_budget,
             "max_per_application_eur": fund.max_per_application,
             "year": year,
-            "left_this_year_eur": fund.yearly_budget - committed.get(fund.pk, 0),
+            "left_this_year_eur": fund.remaining_amount,
             "funded_projects": projects.get(fund.pk, []),
         }
         for fund in funds

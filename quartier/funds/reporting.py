@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,17 +18,6 @@ from .models import COMMITTED_STATES, ZERO, Fund, FundApplication, Status
 CHART_WIDTH = 600
 BAR_HEIGHT = 28
 LABEL_WIDTH = 220
-
-
-def committed_by_fund(funds, year: int) -> dict[int, Decimal]:
-    """Approved euros per fund in `year`, in one query."""
-    rows = (
-        FundApplication.objects.committed()
-        .filter(fund__in=funds, budget_year=year)
-        .values("fund")
-        .annotate(total=Sum("approved_amount"))
-    )
-    return {row["fund"]: row["total"] for row in rows}
 
 
 def report_years(fund: Fund) -> list[int]:
@@ -87,7 +76,7 @@ def fund_report(fund: Fund, year: int) -> dict:
         "by_category": list(by_category.values()),
         "by_type": list(by_type.values()),
         "budget": fund.yearly_budget,
-        "left": fund.yearly_budget - total["approved_amount"],
+        "left": fund.left(year),
     }
 
 

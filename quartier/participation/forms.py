@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from quartier.quarters.models import Quarter
@@ -20,6 +21,15 @@ SORT_CHOICES = [
     ("unterstuetzt", _("Meiste Unterstützung")),
     ("diskutiert", _("Meistdiskutiert")),
 ]
+
+
+def add_service_error(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's ValidationError on `form`: per field where it names one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class IdeaFilterForm(forms.Form):

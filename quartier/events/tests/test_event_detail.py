@@ -80,3 +80,23 @@ def test_detail_query_count_is_constant(
     with django_assert_num_queries(5):
         response = client.get(event.get_absolute_url())
     assert len(response.context["occurrences"]) == rows
+
+
+def test_json_ld_cannot_close_its_script_element(client, quarter):
+    title = 'Abend </script><script>alert("x")</script> & <!-- mehr'
+    event = EventFactory(quarters=[quarter], title=title)
+    body = client.get(event.get_absolute_url()).content.decode()
+    block = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', body, re.S
+    ).group(1)
+    assert "<" not in block and ">" not in block and "&" not in block
+    assert "\\u003c/script\\u003e" in block
+    assert json.loads(block)["name"] == title
+
+
+def test_script_json_escapes_markup_characters():
+    from quartier.events.jsonld import script_json
+
+    assert script_json({"a": "<b>&</b>"}) == (
+        '{"a": "\\u003cb\\u003e\\u0026\\u003c/b\\u003e"}'
+    )

@@ -35,9 +35,9 @@ def test_funds_api_lists_funded_projects_without_personal_data(client, fund):
 def test_funds_api_query_count(client, fund, django_assert_num_queries):
     for _i in range(2):
         FundApplicationFactory(fund=fund, status=Status.CLOSED)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         client.get("/api/v1/funds/")
     for _i in range(18):
         FundApplicationFactory(fund=fund, status=Status.CLOSED)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         client.get("/api/v1/funds/")

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from quartier.participation.models import ModerationAction, Report, Visibility
 
@@ -157,3 +158,31 @@ def test_report_rate_limit(client, resident, idea):
         response = client.post(url, {"reason": "Spam"})
     assert "später noch einmal" in response.content.decode()
     assert Report.objects.count() == 10
+
+
+@pytest.mark.django_db
+def test_awaiting_moderation_querysets(idea, quarter):
+    from quartier.participation.models import Comment, Idea
+    from quartier.quarters.models import Quarter
+    from quartier.quarters.tests.factories import QuarterFactory
+
+    from .factories import IdeaFactory
+
+    pending = IdeaFactory(quarter=quarter, visibility=Visibility.PENDING)
+    IdeaFactory(quarter=quarter)  # visible and unreported: nothing to do
+    elsewhere = IdeaFactory(quarter=QuarterFactory(), visibility=Visibility.PENDING)
+    reported = CommentFactory(idea=idea)
+    Report.objects.create(comment=reported, reason="beleidigend")
+    settled = CommentFactory(idea=idea)
+    Report.objects.create(comment=settled, reason="alt", resolved_at=timezone.now())
+    Report.objects.create(idea=idea, reason="Werbung")
+    ModerationAction.objects.create(
+        comment=settled, action=ModerationAction.Action.DISMISS
+    )
+    ModerationAction.objects.create(idea=elsewhere, action=ModerationAction.Action.HIDE)
+
+    mine = Quarter.objects.filter(pk=quarter.pk)
+    assert set(Idea.objects.awaiting_moderation(mine)) == {idea, pending}
+    assert list(Comment.objects.awaiting_moderation(mine)) == [reported]
+    assert [s.comment for s in ModerationAction.objects.in_quarters(mine)] == [settled]
+    assert elsewhere in Idea.objects.awaiting_moderation(Quarter.objects.all())

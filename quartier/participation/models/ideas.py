@@ -1,4 +1,4 @@
-"""Participation: ideas with supports and comments, calls for ideas, polls, moderation."""
+"""Ideas with their supports, comments and images, and their moderation."""
 
 from __future__ import annotations
 
@@ -6,159 +6,15 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 
 from quartier.core.geo import optional_point_constraint
-from quartier.core.i18n import translation_of
 from quartier.quarters.models import Quarter
 
-
-class QuarterParticipationSettings(models.Model):
-    """How participation works in one quarter; kept off Quarter so this app owns it."""
-
-    class Moderation(models.TextChoices):
-        POST = "post", _("Nachträglich: Beiträge erscheinen sofort")
-        PRE = "pre", _("Vorab: Beiträge erscheinen nach Freigabe")
-
-    quarter = models.OneToOneField(
-        Quarter,
-        on_delete=models.CASCADE,
-        related_name="participation_settings",
-        verbose_name=_("Quartier"),
-    )
-    moderation = models.CharField(
-        _("Moderation"),
-        max_length=10,
-        choices=Moderation.choices,
-        default=Moderation.POST,
-    )
-
-    class Meta:
-        verbose_name = _("Beteiligungseinstellungen")
-        verbose_name_plural = _("Beteiligungseinstellungen")
-
-    def __str__(self) -> str:
-        return str(self.quarter)
-
-    @classmethod
-    def for_quarter(cls, quarter: Quarter) -> QuarterParticipationSettings:
-        return cls.objects.get_or_create(quarter=quarter)[0]
-
-
-class Category(models.Model):
-    """A field of action (Handlungsfeld); without a quarter it applies to every quarter."""
-
-    quarter = models.ForeignKey(
-        Quarter,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="idea_categories",
-        verbose_name=_("Quartier"),
-        help_text=_("Leer lassen, wenn das Handlungsfeld für alle Quartiere gilt."),
-    )
-    name = models.CharField(_("Name"), max_length=80)
-    name_en = models.CharField(
-        _("Name (englisch)"),
-        max_length=80,
-        blank=True,
-        help_text=_("Leer lassen: Englische Seiten zeigen dann den deutschen Text."),
-    )
-    sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-
-    class Meta:
-        verbose_name = _("Handlungsfeld")
-        verbose_name_plural = _("Handlungsfelder")
-        ordering = ["sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["quarter", "name"], name="category_name_once_per_quarter"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return translation_of(self, "name")
-
-    @classmethod
-    def for_quarter(cls, quarter: Quarter | None):
-        if quarter is None:
-            return cls.objects.all()
-        return cls.objects.filter(Q(quarter=quarter) | Q(quarter__isnull=True))
-
-
-class Phase(models.TextChoices):
-    BEFORE = "before", _("noch nicht begonnen")
-    OPEN = "open", _("läuft")
-    CLOSED = "closed", _("beendet")
-
-
-class PeriodQuerySet(models.QuerySet):
-    def running(self, at: dt.datetime | None = None):
-        at = at or timezone.now()
-        return self.filter(starts_at__lte=at, ends_at__gt=at)
-
-
-class Period(models.Model):
-    """A start and end in time; the phase decides whether posting is open."""
-
-    starts_at = models.DateTimeField(_("Beginn"))
-    ends_at = models.DateTimeField(_("Ende"))
-
-    class Meta:
-        abstract = True
-
-    def phase(self, at: dt.datetime | None = None) -> str:
-        at = at or timezone.now()
-        if at < self.starts_at:
-            return Phase.BEFORE
-        if at >= self.ends_at:
-            return Phase.CLOSED
-        return Phase.OPEN
-
-    @property
-    def is_open(self) -> bool:
-        return self.phase() == Phase.OPEN
-
-
-class CallForIdeas(Period):
-    """Ideenaufruf: the quarter team asks a question for a limited time."""
-
-    quarter = models.ForeignKey(
-        Quarter,
-        on_delete=models.CASCADE,
-        related_name="calls_for_ideas",
-        verbose_name=_("Quartier"),
-    )
-    title = models.CharField(_("Titel"), max_length=150)
-    question = models.CharField(_("Frage"), max_length=300)
-    description = models.TextField(_("Beschreibung"), blank=True)
-    budget_eur = models.DecimalField(
-        _("Budget (Euro)"), max_digits=10, decimal_places=2, null=True, blank=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = PeriodQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("Ideenaufruf")
-        verbose_name_plural = _("Ideenaufrufe")
-        ordering = ["-starts_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="call_ends_after_start"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("participation:call_detail", args=[self.pk])
+from .base import CallForIdeas, Category
 
 
 class Visibility(models.TextChoices):
@@ -168,6 +24,13 @@ class Visibility(models.TextChoices):
 
 
 class IdeaQuerySet(models.QuerySet):
+    def awaiting_moderation(self, quarters):
+        """Ideas in `quarters` that wait for approval or have an open report."""
+        reported = Report.objects.open().filter(idea__isnull=False).values("idea")
+        return self.filter(quarter__in=quarters).filter(pk__in=reported) | self.filter(
+            quarter__in=quarters, visibility=Visibility.PENDING
+        )
+
     def visible(self):
         return self.filter(visibility=Visibility.VISIBLE)
 
@@ -329,6 +192,13 @@ class Support(models.Model):
 
 
 class CommentQuerySet(models.QuerySet):
+    def awaiting_moderation(self, quarters):
+        """Comments under ideas in `quarters` that wait for approval or are reported."""
+        reported = Report.objects.open().filter(comment__isnull=False).values("comment")
+        return self.filter(idea__quarter__in=quarters).filter(
+            pk__in=reported
+        ) | self.filter(idea__quarter__in=quarters, visibility=Visibility.PENDING)
+
     def visible_to(self, user):
         if user is None or not user.is_authenticated:
             return self.filter(visibility=Visibility.VISIBLE)
@@ -442,6 +312,14 @@ class Report(models.Model):
         return self.reason[:60]
 
 
+class ModerationActionQuerySet(models.QuerySet):
+    def in_quarters(self, quarters):
+        """Steps taken on ideas of `quarters` or on comments under them."""
+        return self.filter(idea__quarter__in=quarters) | self.filter(
+            comment__idea__quarter__in=quarters
+        )
+
+
 class ModerationAction(models.Model):
     """History: who did what to which item, when and why. Never edited."""
 
@@ -464,6 +342,8 @@ class ModerationAction(models.Model):
     reason = models.CharField(_("Begründung"), max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = ModerationActionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("Moderationsschritt")
         verbose_name_plural = _("Moderationsverlauf")
@@ -478,138 +358,6 @@ class ModerationAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d})"
-
-
-class Poll(ClusterableModel, Period):
-    """Umfrage: questions the quarter team asks; one answer per account or device."""
-
-    quarter = models.ForeignKey(
-        Quarter,
-        on_delete=models.CASCADE,
-        related_name="polls",
-        verbose_name=_("Quartier"),
-    )
-    title = models.CharField(_("Titel"), max_length=150)
-    description = models.TextField(_("Beschreibung"), blank=True)
-    allow_anonymous = models.BooleanField(
-        _("Ohne Konto teilnehmen"),
-        default=False,
-        help_text=_("Eine Antwort je Gerät statt je Konto."),
-    )
-    live_results = models.BooleanField(
-        _("Ergebnisse schon während der Umfrage zeigen"), default=False
-    )
-
-    objects = PeriodQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("Umfrage")
-        verbose_name_plural = _("Umfragen")
-        ordering = ["-starts_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="poll_ends_after_start"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("participation:poll_detail", args=[self.pk])
-
-    @property
-    def shows_results(self) -> bool:
-        return self.live_results or self.phase() == Phase.CLOSED
-
-
-class PollQuestion(models.Model):
-    class Kind(models.TextChoices):
-        SINGLE = "single", _("Eine Antwort")
-        MULTIPLE = "multiple", _("Mehrere Antworten")
-        TEXT = "text", _("Freitext")
-
-    poll = ParentalKey(Poll, on_delete=models.CASCADE, related_name="questions")
-    text = models.CharField(_("Frage"), max_length=300)
-    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices)
-    sort_order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["sort_order", "pk"]
-        verbose_name = _("Frage")
-        verbose_name_plural = _("Fragen")
-
-    def __str__(self) -> str:
-        return self.text
-
-
-class PollOption(models.Model):
-    question = models.ForeignKey(
-        PollQuestion, on_delete=models.CASCADE, related_name="options"
-    )
-    text = models.CharField(_("Antwortmöglichkeit"), max_length=200)
-    sort_order = models.PositiveSmallIntegerField(default=0)
-    # An option with votes is never deleted (residents' data): it is hidden instead,
-    # no longer offered, its votes still counted.
-    is_hidden = models.BooleanField(_("ausgeblendet"), default=False)
-
-    class Meta:
-        ordering = ["sort_order", "pk"]
-
-    def __str__(self) -> str:
-        return self.text
-
-
-class PollResponse(models.Model):
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="responses")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="poll_responses",
-    )
-    device_token = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["poll", "user"],
-                condition=Q(user__isnull=False),
-                name="poll_response_once_per_account",
-            ),
-            models.UniqueConstraint(
-                fields=["poll", "device_token"],
-                condition=~Q(device_token=""),
-                name="poll_response_once_per_device",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.poll_id}: {self.pk}"
-
-
-class PollAnswer(models.Model):
-    response = models.ForeignKey(
-        PollResponse, on_delete=models.CASCADE, related_name="answers"
-    )
-    # RESTRICT: a question or option with answers cannot be deleted on its own, only
-    # with the whole poll (its responses cascade to the answers).
-    question = models.ForeignKey(
-        PollQuestion, on_delete=models.RESTRICT, related_name="answers"
-    )
-    option = models.ForeignKey(
-        PollOption,
-        null=True,
-        blank=True,
-        on_delete=models.RESTRICT,
-        related_name="answers",
-    )
-    text = models.TextField(blank=True, max_length=2000)
-
-    def __str__(self) -> str:
-        return self.option.text if self.option_id else self.text[:60]
 
 
 class IdeaImage(models.Model):
