@@ -40,9 +40,9 @@ def test_team_lists_only_its_quarter_events(
         ("resident", 302, "/admin/login/"),
     ],
 )
-def test_edit_is_scoped(client, request, team_rights, quarter, role, status, location):
+def test_edit_is_scoped(client, login_as, team_rights, quarter, role, status, location):
     event = EventFactory(quarters=[quarter])
-    client.force_login(request.getfixturevalue(role))
+    login_as(role)
     for name in ("event_admin:edit", "event_admin:delete"):
         response = client.get(reverse(name, args=[event.pk]))
         assert response.status_code == status, name

@@ -25,10 +25,9 @@ def run(db):
     ],
 )
 def test_job_runs_are_visible_to_city_editors_only(
-    client, request, run, role, listing, inspect
+    client, login_as, run, role, listing, inspect
 ):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+    login_as(role)
     response = client.get(reverse("jobruns:index"))
     assert response.status_code == listing
     if listing == 200:
