@@ -1,16 +1,60 @@
-"""Role fixtures shared by every app's tests (see house-style §6)."""
+"""Role fixtures shared by every app's tests (see house-style §6).
+
+Passwords hash with MD5 under pytest (config/settings.py, `TESTING`): every role
+fixture creates an account, and PBKDF2 would dominate the run time.
+"""
 
 import pytest
 from django.contrib.auth.models import Group
 
 from quartier.accounts.tests.factories import UserFactory
+from quartier.community.tests.factories import MembershipFactory, OrganisationFactory
 from quartier.quarters.permissions import CITY_EDITORS, MODERATORS
 from quartier.quarters.tests.factories import QuarterFactory
+
+# Every role fixture below, for permission matrices over all of them:
+# `@pytest.mark.parametrize("role", ROLES)` with `from conftest import ROLES`.
+ROLES = [
+    "anonymous",
+    "resident",
+    "org_rep",
+    "moderator",
+    "other_manager",
+    "manager",
+    "city_admin",
+]
 
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate limits and allauth's failed-login count live in the cache, Wagtail's
+    # site roots too: one test's lockout or rows must not leak into the next.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def login_as(client, request):
+    """Log `client` in as the role fixture named `role`; returns the user.
+
+    `anonymous` is None and stays logged out, so a matrix reads
+    `login_as(role)` for every row.
+    """
+
+    def login(role):
+        if user := request.getfixturevalue(role):
+            client.force_login(user)
+        return user
+
+    return login
 
 
 @pytest.fixture
@@ -38,8 +82,20 @@ def resident(db):
 
 
 @pytest.fixture
-def org_rep(db):
-    return UserFactory(display_name="Bürgerverein")
+def organisation(quarter):
+    return OrganisationFactory(
+        name="Nachbarschaftsverein Schinkel e. V.",
+        slug="nachbarschaftsverein",
+        quarters=[quarter],
+    )
+
+
+@pytest.fixture
+def org_rep(organisation):
+    """Acts for `organisation`: a membership its quarter team has verified."""
+    user = UserFactory(display_name="Nachbarschaftsverein")
+    MembershipFactory(organisation=organisation, user=user, role="Vorstand")
+    return user
 
 
 @pytest.fixture

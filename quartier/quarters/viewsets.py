@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -31,7 +32,22 @@ def scoped_rows(view):
 
 class QuarterScopedIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return scoped_rows(self)
+        rows = scoped_rows(self)
+        # Wagtail prints a ForeignKey column by reading the relation row by row.
+        related = [
+            name
+            for name in self.list_display
+            if isinstance(name, str) and _is_forward_relation(self.model, name)
+        ]
+        return rows.select_related(*related) if related else rows
+
+
+def _is_forward_relation(model, name: str) -> bool:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False  # a method or property column
+    return field.many_to_one or (field.one_to_one and field.concrete)
 
 
 class QuarterScopedObjectMixin:

@@ -19,9 +19,8 @@ PAGES = [
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize(("role", "status"), [("anonymous", 302), ("resident", 200)])
 @pytest.mark.django_db
-def test_pages_need_login(client, request, name, role, status):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_pages_need_login(client, login_as, name, role, status):
+    login_as(role)
     assert client.get(reverse(name)).status_code == status
 
 

@@ -3,14 +3,12 @@ from django.urls import reverse
 
 from quartier.community.models import Conversation, Message
 
-from .factories import MembershipFactory, OrganisationFactory, old_token
+from .factories import OrganisationFactory, old_token
 
 
 @pytest.fixture
-def org(quarter, org_rep):
-    org = OrganisationFactory(name="Sportverein", quarters=[quarter])
-    MembershipFactory(organisation=org, user=org_rep)
-    return org
+def org(organisation, org_rep):
+    return organisation
 
 
 @pytest.mark.django_db
@@ -43,7 +41,7 @@ def test_resident_writes_organisation_answers_no_address_is_exposed(
 
     client.force_login(resident)
     page = client.get(conversation.get_absolute_url()).text
-    assert "dienstags" in page and "Sportverein" in page
+    assert "dienstags" in page and org.name in page
     assert org_rep.email not in page
 
 
@@ -105,15 +103,14 @@ def test_message_rate_limit(client, org, resident):
     ],
 )
 def test_conversation_is_private_to_its_participants(
-    client, request, org, resident, role, status
+    client, login_as, org, resident, role, status
 ):
     from quartier.community import services
 
     conversation = services.conversation_start(
         starter=resident, organisation=org, subject="Frage", body="Privat"
     )
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+    login_as(role)
     assert client.get(conversation.get_absolute_url()).status_code == status
 
 

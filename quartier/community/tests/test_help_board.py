@@ -183,9 +183,8 @@ def test_reporting_twice_is_refused(client, resident):
         ("city_admin", 200),
     ],
 )
-def test_moderation_access(client, request, role, status):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_moderation_access(client, login_as, role, status):
+    login_as(role)
     assert client.get(reverse("community:help_moderation")).status_code == status
 
 
@@ -202,9 +201,8 @@ def test_moderation_access(client, request, role, status):
         ("city_admin", 200),
     ],
 )
-def test_create_access(client, request, role, status):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_create_access(client, login_as, role, status):
+    login_as(role)
     assert client.get(reverse("community:help_create")).status_code == status
 
 

@@ -7,7 +7,6 @@ from django.utils import timezone
 from quartier.community.models import Conversation, Opportunity
 
 from .factories import (
-    MembershipFactory,
     OpportunityFactory,
     OrganisationFactory,
     old_token,
@@ -16,10 +15,14 @@ from .factories import (
 
 @pytest.mark.django_db
 def test_interest_is_relayed_and_the_organisation_answers(
-    client, quarter, resident, org_rep, mailoutbox, django_capture_on_commit_callbacks
+    client,
+    organisation,
+    resident,
+    org_rep,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
-    org = OrganisationFactory(name="Familienzentrum", quarters=[quarter])
-    MembershipFactory(organisation=org, user=org_rep)
+    org = organisation
     opportunity = OpportunityFactory(organisation=org, title="Hausaufgabenhilfe")
 
     client.force_login(resident)
@@ -102,11 +105,9 @@ def test_filter_by_commitment_and_quarter(client, quarter, other_quarter):
         ("city_admin", 302),
     ],
 )
-def test_interest_access(client, request, role, status):
+def test_interest_access(client, login_as, role, status):
     opportunity = OpportunityFactory()
-    user = request.getfixturevalue(role)
-    if user:
-        client.force_login(user)
+    user = login_as(role)
     response = client.post(
         reverse("community:opportunity_interest", kwargs={"pk": opportunity.pk}),
         {"body": "Hallo", "form_token": old_token()},
@@ -129,9 +130,10 @@ def test_list_query_count(client, quarter, django_assert_num_queries, rows):
 
 
 @pytest.mark.django_db
-def test_member_posts_and_marks_a_role_filled(client, quarter, other_quarter, org_rep):
-    org = OrganisationFactory(name="Familienzentrum", quarters=[quarter])
-    MembershipFactory(organisation=org, user=org_rep)
+def test_member_posts_and_marks_a_role_filled(
+    client, quarter, other_quarter, organisation, org_rep
+):
+    org = organisation
     client.force_login(org_rep)
     data = {
         "organisation": org.pk,
@@ -187,11 +189,8 @@ def test_create_without_membership_explains_the_claim(client, resident):
         ("city_admin", 200),
     ],
 )
-def test_edit_access(client, request, quarter, org_rep, role, status):
-    org = OrganisationFactory(quarters=[quarter])
-    MembershipFactory(organisation=org, user=org_rep)
-    opportunity = OpportunityFactory(organisation=org)
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_edit_access(client, login_as, organisation, role, status):
+    opportunity = OpportunityFactory(organisation=organisation)
+    login_as(role)
     url = reverse("community:opportunity_edit", kwargs={"pk": opportunity.pk})
     assert client.get(url).status_code == status

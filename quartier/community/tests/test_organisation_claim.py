@@ -142,11 +142,9 @@ def test_claim_honeypot_rejects_bots(client, org, resident):
         ("city_admin", 200),
     ],
 )
-def test_edit_access(client, request, org, org_rep, role, status):
-    MembershipFactory(organisation=org, user=org_rep)
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
-    url = reverse("community:organisation_edit", kwargs={"slug": org.slug})
+def test_edit_access(client, login_as, organisation, role, status):
+    login_as(role)
+    url = reverse("community:organisation_edit", kwargs={"slug": organisation.slug})
     assert client.get(url).status_code == status
 
 
@@ -163,10 +161,9 @@ def test_edit_access(client, request, org, org_rep, role, status):
         ("city_admin", 302),
     ],
 )
-def test_verify_access(client, request, org, role, status):
+def test_verify_access(client, login_as, org, role, status):
     membership = MembershipFactory(organisation=org, verified_at=None)
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+    login_as(role)
     response = client.post(
         reverse("community:claim_decide", kwargs={"pk": membership.pk}),
         {"decision": "verify"},
@@ -191,7 +188,6 @@ def test_verify_access(client, request, org, role, status):
         ("city_admin", 200),
     ],
 )
-def test_claim_list_access(client, request, role, status):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_claim_list_access(client, login_as, role, status):
+    login_as(role)
     assert client.get(reverse("community:claim_list")).status_code == status

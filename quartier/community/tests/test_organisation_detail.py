@@ -47,12 +47,11 @@ def test_detail_shows_directory_facts_but_never_the_contact_address(client, quar
     ],
 )
 def test_unpublished_entry_visible_only_to_its_managers(
-    client, request, quarter, org_rep, role, status
+    client, login_as, quarter, org_rep, role, status
 ):
     org = OrganisationFactory(quarters=[quarter], is_published=False)
     MembershipFactory(organisation=org, user=org_rep)
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+    login_as(role)
     assert client.get(org.get_absolute_url()).status_code == status
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from conftest import ROLES
 from quartier.community.models import HelpPost, HelpPostReport
 
 from .factories import (
@@ -12,29 +13,12 @@ from .factories import (
     old_token,
 )
 
-ROLES = [
-    "anonymous",
-    "resident",
-    "org_rep",
-    "moderator",
-    "other_manager",
-    "manager",
-    "city_admin",
-]
-
-
-def _login(client, request, role):
-    user = request.getfixturevalue(role)
-    if user:
-        client.force_login(user)
-    return user
-
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
-def test_claim_form_needs_a_login(client, request, quarter, role):
+def test_claim_form_needs_a_login(client, login_as, quarter, role):
     org = OrganisationFactory(quarters=[quarter])
-    user = _login(client, request, role)
+    user = login_as(role)
     response = client.get(
         reverse("community:organisation_claim", kwargs={"slug": org.slug})
     )
@@ -43,9 +27,9 @@ def test_claim_form_needs_a_login(client, request, quarter, role):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
-def test_message_to_organisation_needs_a_login(client, request, quarter, role):
+def test_message_to_organisation_needs_a_login(client, login_as, quarter, role):
     org = OrganisationFactory(quarters=[quarter])
-    user = _login(client, request, role)
+    user = login_as(role)
     response = client.post(
         reverse("community:organisation_message", kwargs={"slug": org.slug}),
         {"body": "Hallo", "form_token": old_token()},
@@ -67,9 +51,9 @@ def test_message_to_organisation_needs_a_login(client, request, quarter, role):
         ("city_admin", True),
     ],
 )
-def test_close_help_post(client, request, resident, role, closed):
+def test_close_help_post(client, login_as, resident, role, closed):
     post = HelpPostFactory(author=resident)
-    _login(client, request, role)
+    login_as(role)
     response = client.post(
         reverse("community:help_close", kwargs={"pk": post.pk}), {"action": "close"}
     )
@@ -92,9 +76,9 @@ def test_close_help_post(client, request, resident, role, closed):
         ("city_admin", True),
     ],
 )
-def test_report_help_post(client, request, resident, role, reported):
+def test_report_help_post(client, login_as, resident, role, reported):
     post = HelpPostFactory(author=resident)
-    _login(client, request, role)
+    login_as(role)
     client.post(
         reverse("community:help_report", kwargs={"pk": post.pk}),
         {"reason": "commercial"},
@@ -115,9 +99,9 @@ def test_report_help_post(client, request, resident, role, reported):
         ("city_admin", True),
     ],
 )
-def test_moderate_help_post(client, request, role, hidden):
+def test_moderate_help_post(client, login_as, role, hidden):
     post = HelpPostFactory()
-    _login(client, request, role)
+    login_as(role)
     client.post(
         reverse("community:help_moderate", kwargs={"pk": post.pk}),
         {"action": "hide", "reason": "Werbung"},

@@ -159,10 +159,9 @@ def test_enquiry_rate_limit_per_address(client, quarter):
         ("city_admin", 200),
     ],
 )
-def test_let_unit_detail_only_for_its_team(client, request, quarter, role, status):
+def test_let_unit_detail_only_for_its_team(client, login_as, quarter, role, status):
     vacancy = VacancyFactory(quarter=quarter, status=Vacancy.Status.LET)
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+    login_as(role)
     assert client.get(vacancy.get_absolute_url()).status_code == status
 
 
@@ -179,9 +178,8 @@ def test_let_unit_detail_only_for_its_team(client, request, quarter, role, statu
         ("city_admin", 200),
     ],
 )
-def test_history_access(client, request, role, status):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_history_access(client, login_as, role, status):
+    login_as(role)
     assert client.get(reverse("community:vacancy_history")).status_code == status
 
 
@@ -236,10 +234,9 @@ def test_history_groups_periods_by_address_and_counts_years(quarter):
         ("city_admin", 200),
     ],
 )
-def test_csv_exports_are_for_staff(client, request, quarter, role, status):
+def test_csv_exports_are_for_staff(client, login_as, quarter, role, status):
     VacancyFactory(quarter=quarter, title="Laden am Markt")
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+    login_as(role)
     for name in ("community:vacancy_export", "community:organisation_export"):
         response = client.get(reverse(name))
         assert response.status_code == status

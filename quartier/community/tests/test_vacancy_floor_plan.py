@@ -68,13 +68,12 @@ def test_stored_under_a_random_name_outside_public_media(quarter):
     ],
 )
 def test_floor_plan_is_served_only_where_the_listing_is_seen(
-    client, request, quarter, published, role, status
+    client, login_as, quarter, published, role, status
 ):
     vacancy = VacancyFactory(
         quarter=quarter, floor_plan=_plan(), is_published=published
     )
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+    login_as(role)
     response = client.get(vacancy.get_floor_plan_url())
     assert response.status_code == status
     if status == 200:

@@ -12,20 +12,12 @@ import time
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.urls import reverse
 
 from quartier.community.spam import form_token
 from quartier.core.ratelimit import MAIL_FORM_LIMITS, client_key
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _token() -> str:

@@ -31,9 +31,8 @@ def booked(limited_event):
 
 
 @pytest.mark.parametrize(("role", "status"), ROLES_ACCESS)
-def test_attendee_list_access(client, request, booked, role, status):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_attendee_list_access(client, login_as, booked, role, status):
+    login_as(role)
     response = client.get(reverse("events:attendees", kwargs={"pk": booked.pk}))
     assert response.status_code == status
     if status == 200:
@@ -41,9 +40,8 @@ def test_attendee_list_access(client, request, booked, role, status):
 
 
 @pytest.mark.parametrize(("role", "status"), ROLES_ACCESS)
-def test_attendee_csv_access_and_content(client, request, booked, role, status):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_attendee_csv_access_and_content(client, login_as, booked, role, status):
+    login_as(role)
     response = client.get(reverse("events:attendees_csv", kwargs={"pk": booked.pk}))
     assert response.status_code == status
     if status == 200:
@@ -115,9 +113,8 @@ def test_other_team_cannot_cancel(client, booked, other_manager):
 
 
 @pytest.mark.parametrize(("role", "status"), ROLES_ACCESS)
-def test_message_access(client, request, booked, role, status, mailoutbox):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_message_access(client, login_as, booked, role, status, mailoutbox):
+    login_as(role)
     response = client.post(
         reverse("events:contact_attendees", kwargs={"pk": booked.pk}),
         {"subject": "Hallo", "message": "Test"},
@@ -126,10 +123,9 @@ def test_message_access(client, request, booked, role, status, mailoutbox):
 
 
 @pytest.mark.parametrize(("role", "status"), ROLES_ACCESS)
-def test_occurrence_cancel_access(client, request, booked, role, status):
+def test_occurrence_cancel_access(client, login_as, booked, role, status):
     occurrence = booked.occurrences.get()
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+    login_as(role)
     response = client.post(
         reverse("events:occurrence_cancel", kwargs={"pk": occurrence.pk})
     )

@@ -42,10 +42,9 @@ def test_detail_has_schema_org_event(client, event):
         ("city_admin", 200),
     ],
 )
-def test_unpublished_event_access(client, request, quarter, role, status):
+def test_unpublished_event_access(client, login_as, quarter, role, status):
     event = EventFactory(quarters=[quarter], status=Event.Status.SUBMITTED)
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+    login_as(role)
     assert client.get(event.get_absolute_url()).status_code == status
 
 
@@ -61,9 +60,8 @@ def test_unpublished_event_access(client, request, quarter, role, status):
         "city_admin",
     ],
 )
-def test_published_event_is_public(client, request, event, role):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_published_event_is_public(client, login_as, event, role):
+    login_as(role)
     assert client.get(event.get_absolute_url()).status_code == 200
 
 

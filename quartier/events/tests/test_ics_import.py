@@ -79,9 +79,8 @@ def test_import_rejects_garbage(client, manager, quarter, venue):
         ("city_admin", 200),
     ],
 )
-def test_import_access(client, request, role, status):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_import_access(client, login_as, role, status):
+    login_as(role)
     assert client.get(reverse("events:import")).status_code == status
 
 

@@ -4,24 +4,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from quartier.community.models import Membership, Organisation
+from quartier.community.models import Membership
 from quartier.events.models import Event
 
 from .factories import EventFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organisation(quarter, org_rep):
-    organisation = Organisation.objects.create(
-        name="Bürgerverein Demo e. V.", slug="buergerverein", kind="club"
-    )
-    organisation.quarters.add(quarter)
-    Membership.objects.create(
-        organisation=organisation, user=org_rep, verified_at=timezone.now()
-    )
-    return organisation
 
 
 def _submission(quarter, venue, organisation, **extra):
@@ -54,9 +42,8 @@ def _submission(quarter, venue, organisation, **extra):
         ("city_admin", 403),
     ],
 )
-def test_submit_form_access(client, request, organisation, role, status):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_submit_form_access(client, login_as, organisation, role, status):
+    login_as(role)
     assert client.get(reverse("events:submit")).status_code == status
 
 
@@ -149,10 +136,9 @@ def test_reject_needs_reason(client, quarter, manager, mailoutbox):
         ("city_admin", 302),
     ],
 )
-def test_review_decision_access(client, request, quarter, role, status):
+def test_review_decision_access(client, login_as, quarter, role, status):
     event = EventFactory(quarters=[quarter], status=Event.Status.SUBMITTED)
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+    login_as(role)
     response = client.post(
         reverse("events:review", kwargs={"pk": event.pk}), {"decision": "approve"}
     )

@@ -8,12 +8,6 @@ from quartier.funds.models import ConflictOfInterest, Status
 from .factories import FundApplicationFactory, FundFactory, JuryMemberFactory
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Real hashing costs ~0.3 s per account; these tests create many.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def fund(quarter):
     return FundFactory(
@@ -27,8 +21,8 @@ def applicant(resident):
 
 
 @pytest.fixture
-def other_resident(org_rep):
-    return org_rep
+def other_resident(db):
+    return UserFactory(display_name="Nachbar")
 
 
 @pytest.fixture
@@ -72,12 +66,6 @@ ROLES = [
     "jury_conflicted",
     "city_admin",
 ]
-
-
-def login(client, request, role):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
-    return user
 
 
 @pytest.fixture

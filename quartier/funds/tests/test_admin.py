@@ -18,11 +18,11 @@ def team_permissions(quarter, other_quarter):
     [("manager", True, False), ("other_manager", False, True)],
 )
 def test_fund_admin_is_scoped(
-    client, request, team_permissions, fund, other_quarter, role, sees_own, sees_other
+    client, login_as, team_permissions, fund, other_quarter, role, sees_own, sees_other
 ):
     other = FundFactory(quarter=other_quarter, name="Fonds Dodesheide")
     JuryMemberFactory(fund=fund)
-    client.force_login(request.getfixturevalue(role))
+    login_as(role)
     page = client.get("/admin/fund_admin/").content.decode()
     assert (fund.name in page) is sees_own
     assert (other.name in page) is sees_other

@@ -4,13 +4,13 @@ import pytest
 
 from quartier.funds.models import Status
 
-from .conftest import ROLES, login
+from .conftest import ROLES
 from .factories import FundApplicationFactory
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_funds_api_is_open_data(client, request, fund, role):
-    login(client, request, role)
+def test_funds_api_is_open_data(client, login_as, fund, role):
+    login_as(role)
     assert client.get("/api/v1/funds/").status_code == 200
 
 

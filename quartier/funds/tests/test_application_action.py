@@ -3,8 +3,6 @@ from django.urls import reverse
 
 from quartier.funds.models import InvalidTransition, Status
 
-from .conftest import login
-
 
 @pytest.mark.parametrize(
     ("role", "status"),
@@ -19,9 +17,9 @@ from .conftest import login
         ("city_admin", 302),
     ],
 )
-def test_team_step_access(client, request, make_application, role, status):
+def test_team_step_access(client, login_as, make_application, role, status):
     application = make_application(status=Status.SUBMITTED)
-    user = login(client, request, role)
+    user = login_as(role)
     response = client.post(
         reverse("funds:application_action", args=[application.pk]), {"action": "check"}
     )
@@ -44,9 +42,9 @@ def test_team_step_access(client, request, make_application, role, status):
         ("city_admin", 404),
     ],
 )
-def test_withdraw_access(client, request, make_application, role, status):
+def test_withdraw_access(client, login_as, make_application, role, status):
     application = make_application(status=Status.SUBMITTED)
-    user = login(client, request, role)
+    user = login_as(role)
     response = client.post(
         reverse("funds:application_action", args=[application.pk]),
         {"action": "withdraw", "confirm": "1"},

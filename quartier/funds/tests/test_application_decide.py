@@ -8,7 +8,6 @@ from django.urls import reverse
 from quartier.funds.models import FundApplication, Status
 from quartier.funds.services import FundError, application_decide
 
-from .conftest import login
 from .factories import FundApplicationFactory
 
 
@@ -25,8 +24,8 @@ from .factories import FundApplicationFactory
         ("city_admin", 302),
     ],
 )
-def test_application_decide_access(client, request, application, role, status):
-    user = login(client, request, role)
+def test_application_decide_access(client, login_as, application, role, status):
+    user = login_as(role)
     response = client.post(
         reverse("funds:application_decide", args=[application.pk]),
         {"outcome": "approve", "amount": "400.00"},

@@ -2,8 +2,6 @@ import pytest
 
 from quartier.funds.models import Status
 
-from .conftest import login
-
 
 @pytest.mark.parametrize(
     ("role", "status"),
@@ -18,8 +16,8 @@ from .conftest import login
         ("city_admin", 200),
     ],
 )
-def test_application_detail_access(client, request, application, role, status):
-    login(client, request, role)
+def test_application_detail_access(client, login_as, application, role, status):
+    login_as(role)
     assert client.get(application.get_absolute_url()).status_code == status
 
 
@@ -50,9 +48,9 @@ def test_jury_sees_nothing_before_the_agenda(client, make_application, jury, sta
     ],
 )
 def test_detail_shows_what_the_role_needs(
-    client, request, application, role, sees_personal, can_vote
+    client, login_as, application, role, sees_personal, can_vote
 ):
-    login(client, request, role)
+    login_as(role)
     page = client.get(application.get_absolute_url()).content.decode()
     assert (application.iban in page) is sees_personal
     assert (application.address in page) is sees_personal

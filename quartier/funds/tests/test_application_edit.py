@@ -5,8 +5,6 @@ from django.urls import reverse
 
 from quartier.funds.models import Status
 
-from .conftest import login
-
 
 def _post(rows, action="save", **fields):
     data = {
@@ -36,9 +34,9 @@ def _post(rows, action="save", **fields):
         ("city_admin", 404),
     ],
 )
-def test_application_edit_access(client, request, make_application, role, status):
+def test_application_edit_access(client, login_as, make_application, role, status):
     draft = make_application(status=Status.DRAFT)
-    login(client, request, role)
+    login_as(role)
     url = reverse("funds:application_edit", args=[draft.pk])
     assert client.get(url).status_code == status
 

@@ -5,8 +5,6 @@ from django.urls import reverse
 
 from quartier.funds.models import Status
 
-from .conftest import login
-
 
 @pytest.mark.parametrize(
     ("role", "status"),
@@ -21,9 +19,9 @@ from .conftest import login
         ("city_admin", 302),
     ],
 )
-def test_payment_access(client, request, make_application, role, status):
+def test_payment_access(client, login_as, make_application, role, status):
     application = make_application(status=Status.LETTER_SENT)
-    user = login(client, request, role)
+    user = login_as(role)
     response = client.post(
         reverse("funds:application_payment", args=[application.pk]),
         {"amount": "200.00", "paid_on": "2026-05-02"},

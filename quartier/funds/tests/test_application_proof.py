@@ -5,8 +5,6 @@ from django.urls import reverse
 from quartier.core.tests.files import image_bytes
 from quartier.funds.models import Status
 
-from .conftest import login
-
 JPEG = image_bytes("JPEG")
 
 
@@ -23,7 +21,7 @@ JPEG = image_bytes("JPEG")
         ("city_admin", 404),
     ],
 )
-def test_proof_access(client, request, make_application, applicant, role, status):
+def test_proof_access(client, login_as, make_application, applicant, role, status):
     application = make_application(status=Status.PAID)
     client.force_login(applicant)
     client.post(
@@ -31,7 +29,7 @@ def test_proof_access(client, request, make_application, applicant, role, status
         {"kind": "receipt", "file": SimpleUploadedFile("bon.jpg", JPEG)},
     )
     client.logout()
-    user = login(client, request, role)
+    user = login_as(role)
     response = client.post(
         reverse("funds:application_proof", args=[application.pk]),
         {"report": "Alles gut gelaufen.", "spent_total": "480.00"},

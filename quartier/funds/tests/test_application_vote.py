@@ -3,8 +3,6 @@ from django.urls import reverse
 
 from quartier.funds.models import Vote
 
-from .conftest import login
-
 
 @pytest.mark.parametrize(
     ("role", "status"),
@@ -19,8 +17,8 @@ from .conftest import login
         ("city_admin", 404),
     ],
 )
-def test_vote_access(client, request, application, role, status):
-    user = login(client, request, role)
+def test_vote_access(client, login_as, application, role, status):
+    user = login_as(role)
     response = client.post(
         reverse("funds:application_vote", args=[application.pk]),
         {"choice": "abstain", "comment": "Gute Idee, aber teuer."},
@@ -50,8 +48,8 @@ def test_voting_again_changes_the_vote(client, application, jury):
         ("city_admin", 404),
     ],
 )
-def test_conflict_declaration_access(client, request, application, role, status):
-    login(client, request, role)
+def test_conflict_declaration_access(client, login_as, application, role, status):
+    login_as(role)
     response = client.post(
         reverse("funds:application_conflict", args=[application.pk]),
         {"note": "Meine Schwester organisiert das Fest."},

@@ -6,8 +6,6 @@ from quartier.core.tests.files import image_bytes
 from quartier.funds.forms import MAX_UPLOAD_BYTES
 from quartier.funds.models import Attachment, Status
 
-from .conftest import login
-
 PDF = b"%PDF-1.4\n%demo\n%%EOF\n"
 
 
@@ -31,9 +29,9 @@ def _upload(client, application, name="plan.pdf", content=PDF, kind="application
         ("city_admin", 404),
     ],
 )
-def test_upload_access(client, request, make_application, role, status):
+def test_upload_access(client, login_as, make_application, role, status):
     draft = make_application(status=Status.DRAFT)
-    user = login(client, request, role)
+    user = login_as(role)
     assert _upload(client, draft).status_code == status
     assert draft.attachments.exists() is (user is not None and status == 302)
 
@@ -77,14 +75,14 @@ def test_upload_checks_the_size(client, make_application, applicant):
         ("city_admin", 200),
     ],
 )
-def test_download_access(client, request, make_application, applicant, role, status):
+def test_download_access(client, login_as, make_application, applicant, role, status):
     draft = make_application(status=Status.DRAFT)
     client.force_login(applicant)
     _upload(client, draft)
     draft.status = Status.READY
     draft.save()
     client.logout()
-    login(client, request, role)
+    login_as(role)
     attachment = Attachment.objects.get()
     assert client.get(attachment.get_absolute_url()).status_code == status
 

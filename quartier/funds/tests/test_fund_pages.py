@@ -7,13 +7,13 @@ from django.urls import reverse
 
 from quartier.funds.models import Status
 
-from .conftest import ROLES, login
+from .conftest import ROLES
 from .factories import FundApplicationFactory
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_fund_pages_are_public(client, request, fund, role):
-    login(client, request, role)
+def test_fund_pages_are_public(client, login_as, fund, role):
+    login_as(role)
     assert client.get(reverse("funds:index")).status_code == 200
     assert client.get(fund.get_absolute_url()).status_code == 200
 
@@ -68,8 +68,8 @@ def test_fund_detail_query_count(client, fund, django_assert_num_queries):
         ("city_admin", 200),
     ],
 )
-def test_my_applications_access(client, request, role, status, application):
-    login(client, request, role)
+def test_my_applications_access(client, login_as, role, status, application):
+    login_as(role)
     response = client.get(reverse("funds:my_applications"))
     assert response.status_code == status
     if status == 200:

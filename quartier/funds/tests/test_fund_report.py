@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from quartier.funds.models import FundApplication, Payment, Status
 
-from .conftest import login
 from .factories import FundApplicationFactory
 
 
@@ -50,8 +49,8 @@ def report_data(fund):
 @pytest.mark.parametrize(
     "view", ["funds:fund_report", "funds:fund_report_csv", "funds:fund_report_xlsx"]
 )
-def test_report_access(client, request, fund, role, status, view):
-    login(client, request, role)
+def test_report_access(client, login_as, fund, role, status, view):
+    login_as(role)
     assert client.get(reverse(view, args=[fund.slug])).status_code == status
 
 

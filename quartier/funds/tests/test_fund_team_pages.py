@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from quartier.funds.models import Meeting, Status
 
-from .conftest import login
 from .factories import FundApplicationFactory
 
 TEAM_ONLY = [
@@ -33,15 +32,15 @@ WITH_JURY = [
 
 
 @pytest.mark.parametrize(("role", "status"), TEAM_ONLY)
-def test_fund_manage_access(client, request, fund, application, role, status):
-    login(client, request, role)
+def test_fund_manage_access(client, login_as, fund, application, role, status):
+    login_as(role)
     response = client.get(reverse("funds:fund_manage", args=[fund.slug]))
     assert response.status_code == status
 
 
 @pytest.mark.parametrize(("role", "status"), WITH_JURY)
-def test_fund_jury_access(client, request, fund, application, role, status):
-    login(client, request, role)
+def test_fund_jury_access(client, login_as, fund, application, role, status):
+    login_as(role)
     response = client.get(reverse("funds:fund_jury", args=[fund.slug]))
     assert response.status_code == status
     if status == 200:
@@ -49,8 +48,8 @@ def test_fund_jury_access(client, request, fund, application, role, status):
 
 
 @pytest.mark.parametrize(("role", "status"), TEAM_ONLY)
-def test_meeting_create_access(client, request, fund, application, role, status):
-    login(client, request, role)
+def test_meeting_create_access(client, login_as, fund, application, role, status):
+    login_as(role)
     response = client.get(reverse("funds:meeting_create", args=[fund.slug]))
     assert response.status_code == status
 
@@ -150,12 +149,12 @@ def test_meeting_is_all_or_nothing_when_budget_runs_out(
         ("city_admin", 200),
     ],
 )
-def test_letter_access(client, request, make_application, manager, role, status):
+def test_letter_access(client, login_as, make_application, manager, role, status):
     from quartier.funds.services import application_send_letter
 
     application = make_application(status=Status.APPROVED)
     application_send_letter(application=application, actor=manager)
-    login(client, request, role)
+    login_as(role)
     response = client.get(reverse("funds:application_letter", args=[application.pk]))
     assert response.status_code == status
     if status == 200:

@@ -29,9 +29,3 @@ def make_measures(quarter, count):
         FundingLineFactory(measure=measure, source="eu", year=2025, planned=500)
         measures.append(measure)
     return measures
-
-
-def login(client, request, role):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
-    return user

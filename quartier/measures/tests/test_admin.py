@@ -8,7 +8,6 @@ from django.urls import reverse
 from quartier.measures.models import Measure, MeasureChange, clean_location
 from quartier.quarters.permissions import QUARTER_TEAM, role_permissions
 
-from .conftest import login
 from .factories import MeasureFactory
 
 
@@ -64,8 +63,8 @@ def _post_dict(fields):
         ("manager", 200, 200),
     ],
 )
-def test_edit_access(client, request, measure, role, edit_status, delete_status):
-    login(client, request, role)
+def test_edit_access(client, login_as, measure, role, edit_status, delete_status):
+    login_as(role)
     edit = client.get(reverse("measure:edit", args=[measure.pk]))
     assert edit.status_code == edit_status
     delete = client.get(reverse("measure:delete", args=[measure.pk]))
@@ -194,8 +193,8 @@ def test_team_creates_a_measure_and_its_first_status_is_recorded(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("role", "status"), [("other_manager", 404), ("manager", 200)])
-def test_action_field_edit_is_scoped(client, request, measure, role, status):
-    login(client, request, role)
+def test_action_field_edit_is_scoped(client, login_as, measure, role, status):
+    login_as(role)
     field = measure.action_fields.get()
     assert (
         client.get(reverse("action_field:edit", args=[field.pk])).status_code == status

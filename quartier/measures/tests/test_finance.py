@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from quartier.measures import reports
 
-from .conftest import login, make_measures
+from .conftest import make_measures
 from .factories import FundingLineFactory, MeasureFactory
 
 
@@ -125,11 +125,11 @@ def test_unknown_export_format_is_404(client, funded):
 
 @pytest.mark.django_db
 def test_public_export_leaves_out_drafts_the_team_export_has_them(
-    client, request, funded, draft_measure
+    client, login_as, funded, draft_measure
 ):
     FundingLineFactory(measure=draft_measure, planned=Decimal("99999"))
     assert "Entwurf" not in client.get(url(funded, "export", fmt="csv")).text
-    login(client, request, "manager")
+    login_as("manager")
     assert "Entwurf" in client.get(url(funded, "export", fmt="csv")).text
 
 

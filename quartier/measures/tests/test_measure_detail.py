@@ -1,17 +1,17 @@
 import pytest
 
+from conftest import ROLES
 from quartier.measures.models import Measure
 
-from .conftest import login
 from .factories import ProgressUpdateFactory
 
-ROLES = ["anonymous", "resident", "org_rep", "moderator", "other_manager"]
+OUTSIDERS = [r for r in ROLES if r not in {"manager", "city_admin"}]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", [*ROLES, "manager", "city_admin"])
-def test_public_measure_is_visible_to_everyone(client, request, measure, role):
-    login(client, request, role)
+@pytest.mark.parametrize("role", ROLES)
+def test_public_measure_is_visible_to_everyone(client, login_as, measure, role):
+    login_as(role)
     response = client.get(measure.get_absolute_url())
     assert response.status_code == 200
     assert "Spielplatz" in response.text
@@ -31,9 +31,9 @@ def test_public_measure_is_visible_to_everyone(client, request, measure, role):
     ],
 )
 def test_unpublished_measure_only_for_its_team(
-    client, request, draft_measure, role, status
+    client, login_as, draft_measure, role, status
 ):
-    login(client, request, role)
+    login_as(role)
     assert client.get(draft_measure.get_absolute_url()).status_code == status
 
 
@@ -62,10 +62,10 @@ def test_detail_shows_progress_updates_newest_first(client, measure):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("role", "shown"),
-    [(r, False) for r in ROLES] + [("manager", True), ("city_admin", True)],
+    [(r, False) for r in OUTSIDERS] + [("manager", True), ("city_admin", True)],
 )
-def test_history_only_for_staff(client, request, measure, role, shown):
-    login(client, request, role)
+def test_history_only_for_staff(client, login_as, measure, role, shown):
+    login_as(role)
     html = client.get(measure.get_absolute_url()).text
     assert ("Änderungsverlauf" in html) is shown
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from .conftest import login, make_measures
+from .conftest import make_measures
 from .factories import GoalFactory
 
 
@@ -25,8 +25,8 @@ def url(quarter, name="plan"):
 @pytest.mark.parametrize(
     "name", ["plan", "list", "map", "timeline", "finance", "report"]
 )
-def test_quarter_pages_are_public(client, request, measure, role, name):
-    login(client, request, role)
+def test_quarter_pages_are_public(client, login_as, measure, role, name):
+    login_as(role)
     response = client.get(url(measure.quarter, name))
     assert response.status_code == 200
     assert response.text.count("<h1") == 1
@@ -46,11 +46,11 @@ def test_quarter_pages_are_public(client, request, measure, role, name):
     ],
 )
 def test_plan_of_a_planned_quarter_only_for_its_team(
-    client, request, quarter, role, status
+    client, login_as, quarter, role, status
 ):
     quarter.status = "planned"
     quarter.save()
-    login(client, request, role)
+    login_as(role)
     assert client.get(url(quarter)).status_code == status
 
 
@@ -68,10 +68,10 @@ def test_plan_groups_measures_under_fields_and_goals(client, measure):
 
 @pytest.mark.django_db
 def test_draft_measures_are_hidden_from_the_public_plan(
-    client, request, measure, draft_measure
+    client, login_as, measure, draft_measure
 ):
     assert "Entwurf" not in client.get(url(measure.quarter)).text
-    login(client, request, "manager")
+    login_as("manager")
     assert "Entwurf" in client.get(url(measure.quarter)).text
 
 

@@ -31,10 +31,9 @@ def admin_quarter_editor(manager):
         ("city_admin", 200),
     ],
 )
-def test_import_page_access(client, request, role, status):
+def test_import_page_access(client, login_as, role, status):
     assert reverse("monitoring_import:index") == URL
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+    login_as(role)
     assert client.get(URL).status_code == status
 
 

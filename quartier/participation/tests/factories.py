@@ -77,11 +77,3 @@ class PollFactory(factory.django.DjangoModelFactory):
         for text in ["Beratung", "Kurse"]:
             PollOption.objects.create(question=multiple, text=text)
         PollQuestion.objects.create(poll=poll, text="Sonst?", kind="text", sort_order=2)
-
-
-def login(client, request, role):
-    """Log in the fixture named `role` (None stays anonymous); returns the user."""
-    user = request.getfixturevalue(role)
-    if user:
-        client.force_login(user)
-    return user

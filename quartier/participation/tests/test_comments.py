@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from quartier.participation.models import Comment
 
-from .factories import CommentFactory, login
+from .factories import CommentFactory
 
 
 @pytest.mark.parametrize(
@@ -23,8 +23,8 @@ from .factories import CommentFactory, login
     ],
 )
 @pytest.mark.django_db
-def test_comment_matrix(client, request, idea, role, created):
-    login(client, request, role)
+def test_comment_matrix(client, login_as, idea, role, created):
+    login_as(role)
     client.post(
         reverse("participation:comment_create", args=[idea.pk]), {"body": "Gut!"}
     )
@@ -94,9 +94,9 @@ def test_edit_after_window_is_refused(client, idea):
     [("anonymous", 302), ("resident", 404), ("moderator", 404), ("manager", 404)],
 )
 @pytest.mark.django_db
-def test_others_cannot_edit_or_delete(client, request, idea, role, status):
+def test_others_cannot_edit_or_delete(client, login_as, idea, role, status):
     comment = CommentFactory(idea=idea)
-    login(client, request, role)
+    login_as(role)
     assert (
         client.post(
             reverse("participation:comment_edit", args=[comment.pk]), {"body": "x"}

@@ -4,7 +4,7 @@ from django.urls import reverse
 from quartier.accounts.tests.factories import UserFactory
 from quartier.participation.models import Idea, QuarterParticipationSettings, Visibility
 
-from .factories import CategoryFactory, login
+from .factories import CategoryFactory
 
 
 def _data(quarter, **extra):
@@ -32,8 +32,8 @@ def _data(quarter, **extra):
     ],
 )
 @pytest.mark.django_db
-def test_form_access(client, request, quarter, role, status):
-    login(client, request, role)
+def test_form_access(client, login_as, quarter, role, status):
+    login_as(role)
     url = reverse("participation:idea_create", args=[quarter.slug])
     assert client.get(url).status_code == status
 

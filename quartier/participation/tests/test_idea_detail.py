@@ -2,7 +2,7 @@ import pytest
 
 from quartier.participation.models import Visibility
 
-from .factories import CommentFactory, login
+from .factories import CommentFactory
 
 ROLES = [
     "anonymous",
@@ -17,8 +17,8 @@ ROLES = [
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.django_db
-def test_visible_idea_is_public(client, request, idea, role):
-    login(client, request, role)
+def test_visible_idea_is_public(client, login_as, idea, role):
+    login_as(role)
     assert client.get(idea.get_absolute_url()).status_code == 200
 
 
@@ -36,10 +36,10 @@ def test_visible_idea_is_public(client, request, idea, role):
 )
 @pytest.mark.parametrize("visibility", [Visibility.HIDDEN, Visibility.PENDING])
 @pytest.mark.django_db
-def test_hidden_or_pending_idea(client, request, idea, role, status, visibility):
+def test_hidden_or_pending_idea(client, login_as, idea, role, status, visibility):
     idea.visibility = visibility
     idea.save()
-    login(client, request, role)
+    login_as(role)
     assert client.get(idea.get_absolute_url()).status_code == status
 
 

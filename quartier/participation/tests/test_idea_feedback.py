@@ -6,8 +6,6 @@ from quartier.accounts.tests.factories import UserFactory
 from quartier.participation.models import Idea
 from quartier.participation.services import idea_support
 
-from .factories import login
-
 
 @pytest.mark.parametrize(
     ("role", "status"),
@@ -22,8 +20,8 @@ from .factories import login
     ],
 )
 @pytest.mark.django_db
-def test_feedback_matrix(client, request, idea, role, status):
-    login(client, request, role)
+def test_feedback_matrix(client, login_as, idea, role, status):
+    login_as(role)
     response = client.post(
         reverse("participation:idea_feedback", args=[idea.pk]),
         {"status": "accepted", "answer": "Machen wir."},

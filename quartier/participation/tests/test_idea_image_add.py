@@ -41,9 +41,8 @@ def idea(resident, quarter):
         ("city_admin", 404),
     ],
 )
-def test_only_the_author_adds_images(client, request, idea, role, status):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_only_the_author_adds_images(client, login_as, idea, role, status):
+    login_as(role)
     response = _post(client, idea)
     assert response.status_code == status
     assert IdeaImage.objects.filter(idea=idea).exists() is (role == "resident")

@@ -8,8 +8,6 @@ from quartier.accounts.tests.factories import UserFactory
 from quartier.participation.models import Support, Visibility
 from quartier.participation.services import idea_support
 
-from .factories import login
-
 
 @pytest.mark.parametrize(
     ("role", "status", "count"),
@@ -24,8 +22,8 @@ from .factories import login
     ],
 )
 @pytest.mark.django_db
-def test_support_matrix(client, request, idea, role, status, count):
-    login(client, request, role)
+def test_support_matrix(client, login_as, idea, role, status, count):
+    login_as(role)
     response = client.post(reverse("participation:idea_support", args=[idea.pk]))
     assert response.status_code == status
     idea.refresh_from_db()

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from quartier.participation.models import ModerationAction, Report, Visibility
 
-from .factories import CommentFactory, login
+from .factories import CommentFactory
 
 
 @pytest.mark.parametrize(
@@ -20,13 +20,13 @@ from .factories import CommentFactory, login
     ],
 )
 @pytest.mark.django_db
-def test_queue_access(client, request, idea, role, status):
-    login(client, request, role)
+def test_queue_access(client, login_as, idea, role, status):
+    login_as(role)
     assert client.get(reverse("participation:moderation")).status_code == status
 
 
 @pytest.mark.django_db
-def test_team_queue_shows_only_its_quarter(client, request, idea, other_manager):
+def test_team_queue_shows_only_its_quarter(client, login_as, idea, other_manager):
     comment = CommentFactory(idea=idea, body="Beleidigung hier")
     Report.objects.create(comment=comment, reason="beleidigend")
     client.force_login(other_manager)
@@ -34,7 +34,7 @@ def test_team_queue_shows_only_its_quarter(client, request, idea, other_manager)
         "Beleidigung hier"
         not in client.get(reverse("participation:moderation")).content.decode()
     )
-    client.force_login(request.getfixturevalue("manager"))
+    login_as("manager")
     assert (
         "Beleidigung hier"
         in client.get(reverse("participation:moderation")).content.decode()
@@ -126,8 +126,8 @@ def test_second_moderator_sees_what_the_first_did(client, moderator, manager, id
 
 @pytest.mark.parametrize("role", ["resident", "author", "other_manager"])
 @pytest.mark.django_db
-def test_others_cannot_moderate(client, request, idea, role):
-    login(client, request, role)
+def test_others_cannot_moderate(client, login_as, idea, role):
+    login_as(role)
     response = client.post(
         reverse("participation:moderate", args=["idee", idea.pk]),
         {"action": "hide", "reason": "x", "version": 0},

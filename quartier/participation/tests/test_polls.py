@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from quartier.participation.models import PollAnswer, PollResponse
 
-from .factories import PollFactory, login
+from .factories import PollFactory
 
 
 def _answers(poll, text="Mehr Bänke"):
@@ -72,12 +72,12 @@ def test_results_hidden_until_closed_unless_live(client, resident, quarter):
     ],
 )
 @pytest.mark.django_db
-def test_csv_export_matrix(client, request, resident, quarter, role, status):
+def test_csv_export_matrix(client, login_as, resident, quarter, role, status):
     poll = PollFactory(quarter=quarter)
     client.force_login(resident)
     client.post(poll.get_absolute_url(), _answers(poll, text="=SUMME(A1)"))
     client.logout()
-    login(client, request, role)
+    login_as(role)
     response = client.get(
         reverse("participation:poll_export", args=[poll.pk]),
         {"variante": "maschinenlesbar"},

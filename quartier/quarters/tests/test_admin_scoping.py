@@ -105,9 +105,8 @@ def test_team_change_is_saved_for_own_office(client, schinkel_team):
         ("city_admin", 200),
     ],
 )
-def test_admin_dashboard_access(client, request, role, status, site_tree):
-    if user := request.getfixturevalue(role):
-        client.force_login(user)
+def test_admin_dashboard_access(client, login_as, role, status, site_tree):
+    user = login_as(role)
     if role == "manager":
         from quartier.quarters.permissions import QUARTER_TEAM, role_permissions
 
