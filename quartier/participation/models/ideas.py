@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -360,12 +362,18 @@ class ModerationAction(models.Model):
         return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d})"
 
 
+def idea_image_path(instance: IdeaImage, filename: str) -> str:
+    # A random name whatever code saves the file: a guessed URL shows nobody's photo.
+    suffix = PurePath(filename).suffix.lower()
+    return f"ideas/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
 class IdeaImage(models.Model):
     """A photo or sketch for an idea, stored re-encoded: no EXIF, at most 1600 px."""
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(
-        upload_to="ideas/%Y/%m/", width_field="width", height_field="height"
+        upload_to=idea_image_path, width_field="width", height_field="height"
     )
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
