@@ -5,7 +5,9 @@ fixture creates an account, and PBKDF2 would dominate the run time.
 """
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from quartier.accounts.tests.factories import UserFactory
 from quartier.community.tests.factories import MembershipFactory, OrganisationFactory
@@ -28,6 +30,15 @@ ROLES = [
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _german_first():
+    # A request under /en/ leaves English active in the thread: the next test would
+    # read English where it expects the default language (and only in some orders).
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
