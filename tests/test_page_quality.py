@@ -40,6 +40,11 @@ PUBLIC_PAGES = [
     *[(f"/{slug}/", "de") for slug in LEGAL_SLUGS],
     *[(f"/en/{slug}/", "en") for slug in LEGAL_SLUGS],
     ("/konto/login/", "de"),
+    ("/en/konto/login/", "en"),
+    ("/konto/signup/", "de"),
+    ("/offene-daten/api/", "de"),
+    ("/en/offene-daten/api/", "en"),
+    ("/offene-daten/api/datenformate/", "de"),
 ]
 PAGE_IDS = [url for url, _ in PUBLIC_PAGES]
 
@@ -159,6 +164,12 @@ def test_page_structure(site, url):
     mains = tree.findall(".//main")
     assert len(mains) == 1
     assert mains[0].get("id") == "main"
+    # Content keeps the page's width and margins; only a hero image runs full width.
+    for child in mains[0]:
+        if not isinstance(child.tag, str):
+            continue  # a comment
+        classes = (child.get("class") or "").split()
+        assert {"wrap", "hero"} & set(classes), f"<{child.tag}> outside .wrap in <main>"
     # header and footer are page landmarks only outside sectioning content.
     sectioning = {"article", "aside", "main", "nav", "section"}
     for tag in ("header", "footer"):
@@ -175,7 +186,8 @@ def test_page_structure(site, url):
         assert not focusable, "keyboard focus inside aria-hidden"
     navs = tree.findall(".//nav")
     assert navs
-    assert all(nav.get("aria-label") for nav in navs), "every <nav> is named"
+    named = [nav.get("aria-label") or nav.get("aria-labelledby") for nav in navs]
+    assert all(named), "every <nav> is named"
 
 
 @pytest.mark.parametrize("url", PAGE_IDS)
