@@ -19,7 +19,7 @@ def reference(request):
             "openapi_url": reverse("api:openapi-json"),
             "formats_url": reverse("api_formats"),
             "sections": sections(schema := _schema()),
-            "format_count": len(components(schema)),
+            "format_count": len(schema["components"]["schemas"]),
         },
     )
 
