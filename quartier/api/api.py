@@ -4,7 +4,7 @@ Two rules hold for every operation, so no app has to remember them:
 
 - a query parameter the operation does not know is a 422 that names it (a typo such
   as `?quartier=` must not silently return every quarter);
-- the schema documents 404 and 422 on every operation, and describes GeoJSON bodies.
+- the schema documents 404, 414 and 422 on every operation, and describes GeoJSON bodies.
 """
 
 from __future__ import annotations
@@ -36,8 +36,11 @@ class QuartierAPI(NinjaAPI):
         return document_errors_and_geojson(schema)
 
 
+TOO_LONG = "Adresse zu lang (die Abfrage überschreitet die Grenze des Servers)"
+
+
 def document_errors_and_geojson(schema: OpenAPISchema) -> OpenAPISchema:
-    """Add 404/422 to every operation and the GeoJSON schemas to the components."""
+    """Add 404/414/422 to every operation and the GeoJSON schemas to the components."""
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     for model in (Message, ValidationErrors, *GEOJSON_COLLECTIONS.values()):
         definition = model.model_json_schema(ref_template=COMPONENTS + "{model}")
@@ -67,6 +70,9 @@ def document_errors_and_geojson(schema: OpenAPISchema) -> OpenAPISchema:
                         },
                     },
                 )
+            # Answered by the server in front (gunicorn, nginx) before the app runs,
+            # so the body is that server's HTML page, not ours.
+            responses.setdefault("414", {"description": TOO_LONG})
     return schema
 
 

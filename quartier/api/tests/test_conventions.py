@@ -24,11 +24,11 @@ def _operations(schema):
             yield path, method, operation
 
 
-def test_every_operation_documents_404_and_422(schema):
+def test_every_operation_documents_404_414_and_422(schema):
     missing = [
         (path, code)
         for path, _method, operation in _operations(schema)
-        for code in ("404", "422")
+        for code in ("404", "414", "422")
         if code not in operation["responses"]
     ]
     assert missing == []
